@@ -1,0 +1,207 @@
+package dev.crmmirror.store;
+
+import dev.crmmirror.config.SyncSettings;
+import dev.crmmirror.mapping.ModuleMapping;
+import dev.crmmirror.zoho.Cursor;
+import dev.crmmirror.zoho.SyncPlan;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of one module, from lock to close: where it starts, what it has done, how it ended. The sync route
+ * carries it as the exchange property {@code syncRun}; split sub-exchanges share the same instance.
+ */
+public final class SyncRun implements SyncPlan {
+
+    public enum Status { RUNNING, OK, FAILED, SKIPPED }
+
+    private final UUID id;
+    private final ModuleMapping mapping;
+    private final SyncSettings settings;
+    private final Instant startedAt;
+    private final Instant watermark;
+    private final Cursor resumeFrom;
+    private final Instant deletionsSince;
+
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong apiCalls = new AtomicLong();
+    private final AtomicLong apiCredits = new AtomicLong();
+    private final AtomicReference<Instant> newestWritten = new AtomicReference<>();
+    private final AtomicReference<Instant> newestDeletion = new AtomicReference<>();
+    private volatile Status status;
+    private volatile String error;
+
+    SyncRun(UUID id, ModuleMapping mapping, SyncSettings settings, Instant startedAt, Instant watermark, Cursor resumeFrom,
+            Instant deletionsSince, Status status, String error) {
+        this.id = id;
+        this.mapping = mapping;
+        this.settings = settings;
+        this.startedAt = startedAt;
+        this.watermark = watermark;
+        this.resumeFrom = resumeFrom;
+        this.deletionsSince = deletionsSince;
+        this.status = status;
+        this.error = error;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public String module() {
+        return mapping.module();
+    }
+
+    @Override
+    public List<String> selectFields() {
+        return mapping.selectFields();
+    }
+
+    @Override
+    public int pageSize() {
+        return settings.pageSize();
+    }
+
+    public ModuleMapping mapping() {
+        return mapping;
+    }
+
+    public SyncSettings settings() {
+        return settings;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Newest Modified_Time of the last ok run; null before the first one (a backfill). */
+    public Instant watermark() {
+        return watermark;
+    }
+
+    /** Where a failed or killed run stopped; this run continues from there instead of from the watermark. */
+    @Override
+    public Cursor resumeFrom() {
+        return resumeFrom;
+    }
+
+    /** Where the incremental COQL window starts: the watermark minus the overlap. Null for a backfill. */
+    @Override
+    public Instant windowStart() {
+        return watermark == null ? null : watermark.minus(settings.overlap());
+    }
+
+    /** Deletions newer than this are fetched (If-Modified-Since); null fetches every deletion Zoho still keeps. */
+    @Override
+    public Instant deletionsSince() {
+        return deletionsSince == null ? null : deletionsSince.minus(settings.overlap());
+    }
+
+    @Override
+    public boolean incremental() {
+        return watermark != null && resumeFrom == null;
+    }
+
+    public boolean isSkipped() {
+        return status == Status.SKIPPED;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    boolean finish(Status outcome, String message) {
+        synchronized (this) {
+            if (status != Status.RUNNING) {
+                return false;
+            }
+            status = outcome;
+            error = message;
+            return true;
+        }
+    }
+
+    @Override
+    public void called(int credits) {
+        apiCalls.incrementAndGet();
+        apiCredits.addAndGet(credits);
+    }
+
+    @Override
+    public void recordsRead(int n) {
+        read.addAndGet(n);
+    }
+
+    void written(long rows, Instant newest) {
+        written.addAndGet(rows);
+        if (newest != null) {
+            newestWritten.accumulateAndGet(newest, SyncRun::max);
+        }
+    }
+
+    void quarantined(long n) {
+        quarantined.addAndGet(n);
+    }
+
+    void deleted(long n, Instant newest) {
+        deleted.addAndGet(n);
+        if (newest != null) {
+            newestDeletion.accumulateAndGet(newest, SyncRun::max);
+        }
+    }
+
+    public long read() {
+        return read.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    public long quarantined() {
+        return quarantined.get();
+    }
+
+    public long deleted() {
+        return deleted.get();
+    }
+
+    public long apiCalls() {
+        return apiCalls.get();
+    }
+
+    public long apiCredits() {
+        return apiCredits.get();
+    }
+
+    /** The watermark an ok end of this run sets: the newest Modified_Time written, by this run or the one it resumed. */
+    Instant nextWatermark() {
+        Instant next = max(watermark, newestWritten.get());
+        return resumeFrom == null ? next : max(next, resumeFrom.modifiedTime());
+    }
+
+    Instant nextDeletionsSince() {
+        return max(deletionsSince, newestDeletion.get());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    @Override
+    public String toString() {
+        return "run " + id + " of " + module() + " (" + status + ")";
+    }
+}

@@ -1,0 +1,235 @@
+package dev.crmmirror.store;
+
+import dev.crmmirror.mapping.MappedPage;
+import dev.crmmirror.mapping.MappedRecord;
+import dev.crmmirror.mapping.ModuleMapping;
+import dev.crmmirror.zoho.Cursor;
+import dev.crmmirror.zoho.DeletedPage;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes mapped pages into the mirror, one transaction per batch: COPY the rows into a staging table, upsert
+ * from it, quarantine the rejects, and commit the checkpoint and the lock heartbeat with them, so a crash
+ * never leaves the checkpoint ahead of the data. If PostgreSQL refuses a batch for its data, the batch is
+ * written row by row and the rows it still refuses are quarantined with its reason.
+ */
+@Component("upsertWriter")
+public class UpsertWriter {
+
+    private final DataSource dataSource;
+    private final Map<String, MirrorTable> tables = new ConcurrentHashMap<>();
+
+    public UpsertWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void write(MappedPage page, SyncRun run) throws SQLException {
+        List<MappedRecord> records = page.records();
+        int size = run.settings().batchSize();
+        for (int from = 0; from < records.size(); from += size) {
+            writeBatch(run, records.subList(from, Math.min(records.size(), from + size)));
+        }
+    }
+
+    /** Marks the mirror rows of deleted records; a row edited after the deletion time stays live. */
+    public void markDeleted(DeletedPage page, SyncRun run) throws SQLException {
+        if (page.deletions().isEmpty()) {
+            return;
+        }
+        Instant newest = page.deletions().stream().map(DeletedPage.Deletion::deletedTime).max(Instant::compareTo).orElse(null);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                heartbeat(c, run);
+                int marked;
+                try (PreparedStatement ps = c.prepareStatement(table(run.mapping()).markDeleted())) {
+                    ps.setArray(1, c.createArrayOf("text", page.deletions().stream().map(DeletedPage.Deletion::id).toArray()));
+                    ps.setArray(2, c.createArrayOf("text", page.deletions().stream().map(d -> d.deletedTime().toString()).toArray()));
+                    marked = ps.executeUpdate();
+                }
+                c.commit();
+                run.deleted(marked, newest);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void writeBatch(SyncRun run, List<MappedRecord> batch) throws SQLException {
+        MirrorTable table = table(run.mapping());
+        List<MappedRecord.Row> rows = new ArrayList<>();
+        List<MappedRecord.Rejected> rejected = new ArrayList<>();
+        Cursor checkpoint = null;
+        for (MappedRecord r : batch) {
+            if (r instanceof MappedRecord.Row row) {
+                rows.add(row);
+            } else {
+                rejected.add((MappedRecord.Rejected) r);
+            }
+            if (r.position() != null) {
+                checkpoint = r.position();
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long written;
+            try {
+                heartbeat(c, run);
+                written = rows.isEmpty() ? 0 : upsert(c, table, rows, run);
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                heartbeat(c, run);
+                written = rowByRow(c, table, rows, rejected, run);
+            }
+            try {
+                quarantine(c, run, rejected);
+                saveCheckpoint(c, run, checkpoint);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            run.written(written, newest(rows));
+            run.quarantined(rejected.size());
+        }
+    }
+
+    private static long upsert(Connection c, MirrorTable table, List<MappedRecord.Row> rows, SyncRun run) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(table.createStage());
+        }
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(
+                new PGCopyOutputStream(c.unwrap(PGConnection.class), table.copyIntoStage()), StandardCharsets.UTF_8), 1 << 16)) {
+            for (MappedRecord.Row row : rows) {
+                CopyEncoder.writeRow(out, row.values());
+            }
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("COPY into " + table.stageName() + " failed: " + e.getMessage(), "08000", e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(table.upsert())) {
+            ps.setString(1, run.id().toString());
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Isolates the rows PostgreSQL refuses (each in a savepoint) and moves them to {@code rejected}. */
+    private static long rowByRow(Connection c, MirrorTable table, List<MappedRecord.Row> rows, List<MappedRecord.Rejected> rejected,
+                                 SyncRun run) throws SQLException {
+        long written = 0;
+        for (MappedRecord.Row row : rows) {
+            Savepoint sp = c.setSavepoint();
+            try {
+                written += upsert(c, table, List.of(row), run);
+                try (var st = c.createStatement()) {
+                    st.execute(table.clearStage());
+                }
+                c.releaseSavepoint(sp);
+            } catch (SQLException e) {
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                c.rollback(sp);
+                rejected.add(row.reject("PostgreSQL refused the row: " + e.getMessage().strip().replaceAll("\\s+", " ")));
+            }
+        }
+        return written;
+    }
+
+    private static void quarantine(Connection c, SyncRun run, List<MappedRecord.Rejected> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sync.quarantine (module, zoho_id, raw, reason, run_id, modified_time)
+                VALUES (?, ?, ?::jsonb, ?, ?::uuid, ?)
+                ON CONFLICT (module, raw_hash) DO UPDATE
+                   SET reason = excluded.reason, run_id = excluded.run_id, last_seen_at = now()""")) {
+            for (MappedRecord.Rejected r : rejected) {
+                ps.setString(1, run.module());
+                ps.setString(2, r.zohoId());
+                ps.setString(3, r.rawJson());
+                ps.setString(4, r.reason());
+                ps.setString(5, run.id().toString());
+                ps.setObject(6, r.position() == null ? null : Timestamp.from(r.position().modifiedTime()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void saveCheckpoint(Connection c, SyncRun run, Cursor checkpoint) throws SQLException {
+        if (checkpoint == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO sync.checkpoints (module, run_id, modified_time, record_id, updated_at)
+                VALUES (?, ?::uuid, ?, ?, now())
+                ON CONFLICT (module) DO UPDATE
+                   SET run_id = excluded.run_id, modified_time = excluded.modified_time,
+                       record_id = excluded.record_id, updated_at = now()""")) {
+            ps.setString(1, run.module());
+            ps.setString(2, run.id().toString());
+            ps.setTimestamp(3, Timestamp.from(checkpoint.modifiedTime()));
+            ps.setString(4, checkpoint.id());
+            ps.executeUpdate();
+        }
+    }
+
+    static void heartbeat(Connection c, SyncRun run) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync.locks SET heartbeat_at = now() WHERE module = ? AND run_id = ?::uuid")) {
+            ps.setString(1, run.module());
+            ps.setString(2, run.id().toString());
+            if (ps.executeUpdate() == 0) {
+                throw new LockLostException(run);
+            }
+        }
+    }
+
+    /** SQLSTATE classes 22 (data exception), 23 (integrity) and 54 (program limit, e.g. a value too large to index). */
+    private static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
+    }
+
+    private static Instant newest(List<MappedRecord.Row> rows) {
+        Instant newest = null;
+        for (MappedRecord.Row row : rows) {
+            Instant t = ((OffsetDateTime) row.values()[row.values().length - 1]).toInstant();
+            if (newest == null || t.isAfter(newest)) {
+                newest = t;
+            }
+        }
+        return newest;
+    }
+
+    private MirrorTable table(ModuleMapping mapping) {
+        return tables.computeIfAbsent(mapping.module(), m -> new MirrorTable(mapping));
+    }
+}
