@@ -8,8 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 import java.util.Map;
 
 /**
- * A one-shot run needs neither the web server (it would clash with a running instance's port) nor the
- * Quartz scheduler (a clustered scheduler would start executing other instances' schedules).
+ * A one-shot run needs no web server: it would clash with the port of an instance running alongside. (Its
+ * Quartz scheduler stays stopped too: run-once mode has no schedule routes, and Camel starts the scheduler.)
  */
 class RunOnceEnvironment implements EnvironmentPostProcessor {
 
@@ -17,8 +17,7 @@ class RunOnceEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (!env.getProperty("crm-mirror.run-once", "").isBlank()) {
             env.getPropertySources().addFirst(new MapPropertySource("crm-mirror-run-once", Map.of(
-                    "spring.main.web-application-type", "none",
-                    "spring.quartz.auto-startup", "false")));
+                    "spring.main.web-application-type", "none")));
         }
     }
 }

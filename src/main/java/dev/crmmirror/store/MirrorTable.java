@@ -82,21 +82,25 @@ final class MirrorTable {
     }
 
     /**
-     * Stamps run_id (parameter 1) and synced_at. The WHERE keeps a replayed or older version from overwriting
-     * a newer row, while {@code >=} lets a second edit within the same second land. A record Zoho returns is
-     * live, so deleted_at is cleared. DISTINCT ON guards against one id twice in a batch.
+     * Stamps run_id (parameter 1) and synced_at. A version replaces the row only if it is newer, or as old
+     * but different: a replayed or older version never overwrites a newer row, a second edit within the same
+     * second (Modified_Time has whole seconds) still lands, and re-reading an unchanged record (the overlap
+     * window) writes nothing. A record Zoho returns is live, so deleted_at is cleared. DISTINCT ON guards
+     * against one id twice in a batch.
      */
     String upsert() {
         String data = dataColumnList();
-        String updates = mapping.dataColumns().stream().filter(c -> !c.name().equals("id"))
-                .map(c -> quote(c.name()) + " = excluded." + quote(c.name()))
-                .collect(Collectors.joining(", "));
+        List<String> columns = mapping.dataColumns().stream().map(Column::name).filter(c -> !c.equals("id")).toList();
+        String updates = columns.stream().map(c -> quote(c) + " = excluded." + quote(c)).collect(Collectors.joining(", "));
+        String current = columns.stream().map(c -> "t." + quote(c)).collect(Collectors.joining(", "));
+        String incoming = columns.stream().map(c -> "excluded." + quote(c)).collect(Collectors.joining(", "));
         return "INSERT INTO " + table + " AS t (" + data + ", \"deleted_at\", \"synced_at\", \"run_id\")\n"
                 + "SELECT DISTINCT ON (\"id\") " + data + ", NULL, now(), ?::uuid FROM " + quote(stageName())
                 + " ORDER BY \"id\", \"modified_time\" DESC\n"
                 + "ON CONFLICT (\"id\") DO UPDATE SET " + updates
                 + ", \"deleted_at\" = NULL, \"synced_at\" = excluded.\"synced_at\", \"run_id\" = excluded.\"run_id\"\n"
-                + "WHERE excluded.\"modified_time\" >= t.\"modified_time\"";
+                + "WHERE excluded.\"modified_time\" > t.\"modified_time\"\n"
+                + "   OR (excluded.\"modified_time\" = t.\"modified_time\" AND ((" + current + ", t.\"deleted_at\") IS DISTINCT FROM (" + incoming + ", NULL)))";
     }
 
     /** Parameters: ids text[], deletion times timestamptz[]. A version edited after its deletion time stays live. */
