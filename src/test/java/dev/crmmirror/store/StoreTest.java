@@ -92,6 +92,9 @@ class StoreTest {
         assertThat(jdbc.queryForObject("SELECT deal_name FROM zoho.deals WHERE id = '1'", String.class)).isEqualTo("second edit, same second");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM zoho.deals", Long.class)).isEqualTo(1);
         assertThat(run.written()).as("the stale replay wrote nothing").isEqualTo(2);
+
+        write(run, page(deal("1", "2024-06-05T10:00:00Z", Map.of("Deal_Name", "second edit, same second"))));
+        assertThat(run.written()).as("re-reading an unchanged version (the overlap window) writes nothing").isEqualTo(2);
     }
 
     @Test

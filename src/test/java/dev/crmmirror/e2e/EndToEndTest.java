@@ -1,0 +1,100 @@
+package dev.crmmirror.e2e;
+
+import dev.crmmirror.CrmMirrorApplication;
+import dev.crmmirror.TestDatabase;
+import dev.crmmirror.config.ModuleMappings;
+import dev.crmmirror.routes.ModuleRoutes;
+import dev.crmmirror.sandbox.SandboxOptions;
+import dev.crmmirror.sandbox.ZohoSandbox;
+import dev.crmmirror.store.MirrorSchema;
+import dev.crmmirror.store.SyncRun;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * The whole application, its real routes, a real PostgreSQL and the Zoho sandbox. Schedules are set far in
+ * the future: tests run syncs themselves through the same endpoint the schedule and run-once mode use.
+ * One sandbox and one application context serve all end-to-end tests; each test starts from empty.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = CrmMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+public abstract class EndToEndTest {
+
+    protected static final TestDatabase db = TestDatabase.get();
+    protected static final ZohoSandbox sandbox = startSandbox();
+
+    @Autowired
+    protected ProducerTemplate producer;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    private MirrorSchema schema;
+    @Autowired
+    protected ModuleMappings mappings;
+
+    private static ZohoSandbox startSandbox() {
+        try {
+            return ZohoSandbox.start(SandboxOptions.defaults());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void connections(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("zoho.accounts-url", sandbox::baseUrl);
+        registry.add("zoho.api-url", sandbox::baseUrl);
+        registry.add("zoho.client-id", () -> sandbox.credentials().clientId());
+        registry.add("zoho.client-secret", () -> sandbox.credentials().clientSecret());
+        registry.add("zoho.refresh-token", () -> sandbox.credentials().refreshToken());
+        registry.add("crm-mirror.defaults.cron", () -> "0 0 0 1 1 ? 2099");
+        // keep retries quick: 50, 100, 200 ms
+        registry.add("crm-mirror.retry.initial-delay", () -> "50");
+        registry.add("crm-mirror.retry.max-delay", () -> "400");
+        registry.add("zoho.read-timeout", () -> "5s");
+    }
+
+    @BeforeEach
+    void startFromEmpty() {
+        sandbox.reset();
+        db.reset();
+        schema.afterPropertiesSet();
+    }
+
+    /** Runs one sync of {@code module} through its route, as the schedule does, and returns how it ended. */
+    protected SyncRun sync(String module) {
+        Exchange done = producer.send(ModuleRoutes.syncEndpoint(module), exchange -> { });
+        SyncRun run = done.getProperty("syncRun", SyncRun.class);
+        if (run == null) {
+            throw new AssertionError("the sync of " + module + " ended without a run: " + done.getException());
+        }
+        return run;
+    }
+
+    protected MirrorAssertions mirror(String module) {
+        return new MirrorAssertions(jdbc, mappings.get(module), sandbox.module(module));
+    }
+
+    protected long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    protected static Duration seconds(long s) {
+        return Duration.ofSeconds(s);
+    }
+}
