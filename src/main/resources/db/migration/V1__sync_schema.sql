@@ -1,7 +1,6 @@
--- crm-mirror's bookkeeping. The mirror tables themselves (schema zoho) are derived from the mapping files
--- at start-up; only these fixed tables are migrations. Every statement is idempotent.
-
-CREATE SCHEMA IF NOT EXISTS sync;
+-- crm-mirror's bookkeeping, in schema sync (Flyway creates it: spring.flyway.schemas). The mirror tables
+-- themselves (schema zoho) are derived from the mapping files at start-up; only these fixed tables are
+-- migrations. Every statement is idempotent.
 
 -- One row per run of one module.
 CREATE TABLE IF NOT EXISTS sync.runs (

@@ -3,7 +3,6 @@ package dev.crmmirror.demo;
 import dev.crmmirror.sandbox.Credentials;
 import dev.crmmirror.sandbox.SandboxOptions;
 import dev.crmmirror.sandbox.ZohoSandbox;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,13 +34,7 @@ public class DemoMode implements ApplicationContextInitializer<ConfigurableAppli
             return;
         }
         int pgPort = env.getProperty("crm-mirror.demo.postgres-port", Integer.class, 54329);
-        EmbeddedPostgres pg;
-        try {
-            pg = EmbeddedPostgres.builder().setPort(pgPort).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("demo mode could not start the embedded PostgreSQL on port " + pgPort
-                    + " (crm-mirror.demo.postgres-port); is the port taken by another demo?", e);
-        }
+        DemoDatabase pg = DemoDatabase.start(pgPort);
         ZohoSandbox sandbox;
         try {
             sandbox = ZohoSandbox.start(SandboxOptions.defaults().withPort(env.getProperty("crm-mirror.demo.sandbox-port", Integer.class, 0)));
@@ -55,7 +48,7 @@ public class DemoMode implements ApplicationContextInitializer<ConfigurableAppli
         sandbox.startActivity(Duration.ofSeconds(5), 2, 5, 1);
 
         Credentials credentials = sandbox.credentials();
-        String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
+        String jdbcUrl = pg.jdbcUrl();
         env.getPropertySources().addFirst(new MapPropertySource("crm-mirror-demo", Map.of(
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "postgres",
@@ -82,11 +75,7 @@ public class DemoMode implements ApplicationContextInitializer<ConfigurableAppli
                         sandbox.baseUrl(), pgPort, jdbcUrl);
             } else if (event instanceof ContextClosedEvent) {
                 sandbox.close();
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-                }
+                pg.close();
             }
         });
     }
