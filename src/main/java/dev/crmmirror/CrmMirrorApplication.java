@@ -11,7 +11,7 @@ public class CrmMirrorApplication {
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = SpringApplication.run(CrmMirrorApplication.class, args);
-        // one-shot mode ends the process once its runs are done, with their outcome as exit code
-        context.getBeanProvider(RunOnce.class).ifAvailable(runOnce -> System.exit(SpringApplication.exit(context, runOnce)));
+        // a one-shot command ends the process once its runs are done, with their outcome as exit code
+        context.getBeanProvider(OneShot.class).ifAvailable(oneShot -> System.exit(SpringApplication.exit(context, oneShot)));
     }
 }

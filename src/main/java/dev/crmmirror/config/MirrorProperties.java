@@ -16,30 +16,48 @@ import java.util.Map;
  * What to mirror and how ({@code crm-mirror.*}). Checked as a whole at start-up: every problem is reported
  * with the property (or environment variable) that causes it.
  *
- * @param modules        Zoho module API names to keep in sync ({@code CRM_MIRROR_MODULES=Leads,Deals})
- * @param runOnce        when set, sync each of these modules once and exit ({@code --crm-mirror.run-once=Leads})
- * @param mappingsDir    folder of the {@code <module>.yaml} mapping files
- * @param lockStaleAfter a module lock without heartbeat for this long belongs to a dead process and is taken over
+ * @param modules          Zoho module API names to keep in sync ({@code CRM_MIRROR_MODULES=Leads,Deals})
+ * @param runOnce          when set, sync each of these modules once and exit ({@code --crm-mirror.run-once=Leads})
+ * @param replayQuarantine when set, re-process these modules' quarantined records and exit
+ * @param mappingsDir      folder of the {@code <module>.yaml} mapping files
+ * @param lockStaleAfter   a module lock without heartbeat for this long belongs to a dead process and is taken over
+ * @param driftCheckEvery  how often a module's field metadata is compared with its mapping (1 API credit each)
  */
 @ConfigurationProperties("crm-mirror")
 public record MirrorProperties(
         @DefaultValue("Leads,Deals") List<String> modules,
         @DefaultValue List<String> runOnce,
+        @DefaultValue List<String> replayQuarantine,
         @DefaultValue("config/modules") Path mappingsDir,
         SyncSettings defaults,
         @DefaultValue Map<String, SyncSettings> overrides,
-        @DefaultValue("10m") Duration lockStaleAfter) {
+        @DefaultValue("10m") Duration lockStaleAfter,
+        @DefaultValue("6h") Duration driftCheckEvery,
+        @DefaultValue Alerts alerts) {
+
+    /**
+     * @param webhookUrl    Slack-compatible incoming webhook; empty turns alerts off
+     * @param afterFailures alert when this many runs of a module failed in a row
+     */
+    public record Alerts(@DefaultValue("") String webhookUrl, @DefaultValue("2") int afterFailures) {
+
+        public boolean enabled() {
+            return webhookUrl != null && !webhookUrl.isBlank();
+        }
+    }
 
     public MirrorProperties {
         List<String> problems = new ArrayList<>();
         modules = clean(modules);
         runOnce = clean(runOnce);
+        replayQuarantine = clean(replayQuarantine);
         overrides = lowerCaseKeys(overrides);
-        if (modules.isEmpty() && runOnce.isEmpty()) {
+        if (modules.isEmpty() && runOnce.isEmpty() && replayQuarantine.isEmpty()) {
             problems.add("crm-mirror.modules (CRM_MIRROR_MODULES) is empty: name at least one Zoho module, e.g. Leads,Deals");
         }
         checkNames("crm-mirror.modules (CRM_MIRROR_MODULES)", modules, problems);
         checkNames("crm-mirror.run-once", runOnce, problems);
+        checkNames("crm-mirror.replay-quarantine", replayQuarantine, problems);
         if (defaults == null) {
             problems.add("crm-mirror.defaults is missing (cron, overlap, page-size, batch-size)");
         } else {
@@ -49,19 +67,33 @@ public record MirrorProperties(
         if (lockStaleAfter == null || lockStaleAfter.compareTo(Duration.ofSeconds(10)) < 0) {
             problems.add("crm-mirror.lock-stale-after must be at least 10s, got " + lockStaleAfter);
         }
+        if (driftCheckEvery == null || driftCheckEvery.isNegative()) {
+            problems.add("crm-mirror.drift-check-every must be a duration such as 6h, got " + driftCheckEvery);
+        }
+        if (alerts == null) {
+            alerts = new Alerts("", 2);
+        } else if (alerts.afterFailures() < 1) {
+            problems.add("crm-mirror.alerts.after-failures must be 1 or more, got " + alerts.afterFailures());
+        } else if (alerts.enabled() && !alerts.webhookUrl().matches("https?://.+")) {
+            problems.add("crm-mirror.alerts.webhook-url (CRM_MIRROR_ALERTS_WEBHOOK_URL) must be an http(s) URL, got " + alerts.webhookUrl());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(String.join("; ", problems),
                     "Correct these settings in config/application.yml or their environment variables.");
         }
     }
 
-    /** The modules this process syncs: the run-once list in one-shot mode, otherwise {@link #modules()}. */
+    /** The modules this process works on: those of the one-shot commands if given, otherwise {@link #modules()}. */
     public List<String> activeModules() {
-        return runOnce.isEmpty() ? modules : runOnce;
+        if (!oneShot()) {
+            return modules;
+        }
+        return java.util.stream.Stream.concat(runOnce.stream(), replayQuarantine.stream()).distinct().toList();
     }
 
-    public boolean runOnceMode() {
-        return !runOnce.isEmpty();
+    /** {@code run-once} or {@code replay-quarantine}: do that, then exit; no schedules. */
+    public boolean oneShot() {
+        return !runOnce.isEmpty() || !replayQuarantine.isEmpty();
     }
 
     public SyncSettings settingsFor(String module) {

@@ -19,11 +19,14 @@ public sealed interface MappedRecord permits MappedRecord.Row, MappedRecord.Reje
     record Row(Object[] values, Cursor position, JsonNode raw) implements MappedRecord {
 
         public Rejected reject(String reason) {
-            return new Rejected((String) values[0], Coercion.sanitized(raw).toString(), reason, position);
+            return new Rejected((String) values[0], raw.toString(), reason, position, true);
         }
     }
 
-    /** @param rawJson the record as Zoho sent it (characters PostgreSQL cannot hold are written as {@code \\uXXXX} text) */
-    record Rejected(String zohoId, String rawJson, String reason, Cursor position) implements MappedRecord {
+    /**
+     * @param rawJson    the record as Zoho sent it (characters PostgreSQL cannot hold are written as {@code \\uXXXX} text)
+     * @param replayable false when rawJson had to be altered that way, so replaying it would write altered data
+     */
+    record Rejected(String zohoId, String rawJson, String reason, Cursor position, boolean replayable) implements MappedRecord {
     }
 }

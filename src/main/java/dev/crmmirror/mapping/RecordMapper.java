@@ -63,7 +63,8 @@ public class RecordMapper {
 
         Cursor position = id != null && modifiedTime != null ? new Cursor(modifiedTime.toInstant(), id) : null;
         if (!problems.isEmpty()) {
-            return new MappedRecord.Rejected(id, Coercion.sanitized(record).toString(), String.join("; ", problems), position);
+            JsonNode storable = Coercion.sanitized(record);
+            return new MappedRecord.Rejected(id, storable.toString(), String.join("; ", problems), position, storable.equals(record));
         }
         return new MappedRecord.Row(row, position, record);
     }

@@ -10,22 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Instantiates the route templates of {@code routes/zoho-sync.camel.yaml} once per configured module, so a
- * new module is a line of configuration and a mapping file, not new routes. Camel reads this bean when the
- * context starts. In run-once mode there are no schedules: {@code RunOnce} calls the sync routes itself.
+ * Instantiates the route templates of {@code routes/} once per configured module, so a new module is a line of
+ * configuration and a mapping file, not new routes. Camel reads this bean when the context starts. One-shot
+ * commands (run-once, replay-quarantine) get no schedules: {@code OneShot} calls the routes itself.
  */
 @Component
 public class ModuleRoutes implements RouteTemplateParameterSource {
 
     public static final String SYNC_TEMPLATE = "zoho-module-sync";
     public static final String SCHEDULE_TEMPLATE = "zoho-module-schedule";
+    public static final String REPLAY_TEMPLATE = "zoho-module-replay";
 
     private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
     public ModuleRoutes(MirrorProperties props) {
         for (String module : props.activeModules()) {
             routes.put(syncRouteId(module), Map.of(TEMPLATE_ID, SYNC_TEMPLATE, "module", module));
-            if (!props.runOnceMode()) {
+            routes.put("zoho-replay-" + module.toLowerCase(Locale.ROOT), Map.of(TEMPLATE_ID, REPLAY_TEMPLATE, "module", module));
+            if (!props.oneShot()) {
                 routes.put("zoho-schedule-" + module.toLowerCase(Locale.ROOT),
                         Map.of(TEMPLATE_ID, SCHEDULE_TEMPLATE, "module", module, "cron", props.settingsFor(module).cron()));
             }
@@ -39,6 +41,11 @@ public class ModuleRoutes implements RouteTemplateParameterSource {
     /** The endpoint that runs one sync of {@code module} synchronously. */
     public static String syncEndpoint(String module) {
         return "direct:zoho-sync-" + module;
+    }
+
+    /** The endpoint that re-processes {@code module}'s quarantined records synchronously. */
+    public static String replayEndpoint(String module) {
+        return "direct:zoho-replay-" + module;
     }
 
     @Override

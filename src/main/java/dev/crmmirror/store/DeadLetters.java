@@ -44,11 +44,19 @@ public class DeadLetters {
         log.error("{}: dead letter at step {} of {}: {}", module, step, run == null ? "a run that never opened" : run, message);
     }
 
-    /** The id of the last route step the exchange went through (the routes give every step an id). */
+    /**
+     * The id of the step that failed (the routes give every step an id): the last step in the exchange's history
+     * before it entered the dead-letter route, which is where this runs.
+     */
     private static String failedStep(Exchange exchange) {
         List<MessageHistory> history = exchange.getProperty(ExchangePropertyKey.MESSAGE_HISTORY, List.class);
         if (history != null && !history.isEmpty()) {
-            return history.get(history.size() - 1).getNode().getId();
+            String deadLetterRoute = history.get(history.size() - 1).getRouteId();
+            for (int i = history.size() - 1; i >= 0; i--) {
+                if (!history.get(i).getRouteId().equals(deadLetterRoute)) {
+                    return history.get(i).getNode().getId();
+                }
+            }
         }
         return exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, "unknown", String.class);
     }

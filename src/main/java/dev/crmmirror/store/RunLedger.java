@@ -5,6 +5,8 @@ import dev.crmmirror.config.ModuleMappings;
 import dev.crmmirror.mapping.ModuleMapping;
 import dev.crmmirror.zoho.Cursor;
 import dev.crmmirror.zoho.ZohoException;
+import dev.crmmirror.zoho.ZohoThrottledException;
+import dev.crmmirror.zoho.ZohoTransientException;
 import org.apache.camel.CamelException;
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
@@ -46,25 +48,39 @@ public class RunLedger {
         this.clock = clock;
     }
 
-    /** Claims the module's lock and opens a run; if another live run holds the lock, records a skipped run. */
+    /** Claims the module's lock and opens a sync run; if another live run holds the lock, records a skipped run. */
     public SyncRun open(String module) {
+        return open(module, SyncRun.Kind.SYNC);
+    }
+
+    /** Opens a run that re-processes the module's quarantine; it holds the lock so no sync writes meanwhile. */
+    public SyncRun openReplay(String module) {
+        return open(module, SyncRun.Kind.REPLAY);
+    }
+
+    private SyncRun open(String module, SyncRun.Kind kind) {
         ModuleMapping mapping = mappings.get(module);
         UUID runId = UUID.randomUUID();
         Instant now = clock.instant();
         return tx.execute(status -> {
             String heldBy = claimLock(module, runId);
             if (heldBy != null) {
-                insertRun(runId, module, "skipped", null, "skipped: " + heldBy);
-                log.info("{}: sync skipped, {}", module, heldBy);
-                return new SyncRun(runId, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.SKIPPED, heldBy);
+                insertRun(runId, kind, module, "skipped", null, "skipped: " + heldBy);
+                log.info("{}: {} skipped, {}", module, kind.name().toLowerCase(), heldBy);
+                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.SKIPPED, heldBy);
+            }
+            if (kind == SyncRun.Kind.REPLAY) {
+                insertRun(runId, kind, module, "running", null, null);
+                log.info("{}: replay of the quarantine {} started", module, runId);
+                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING, null);
             }
             Map<String, Object> marks = jdbc.queryForList(
                     "SELECT modified_time, deleted_since FROM sync.watermarks WHERE module = ?", module).stream().findFirst().orElse(Map.of());
             Instant watermark = instant(marks.get("modified_time"));
             Cursor resumeFrom = jdbc.query("SELECT modified_time, record_id FROM sync.checkpoints WHERE module = ?",
                     (rs, i) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)), module).stream().findFirst().orElse(null);
-            insertRun(runId, module, "running", watermark, null);
-            SyncRun run = new SyncRun(runId, mapping, props.settingsFor(module), now, watermark, resumeFrom,
+            insertRun(runId, kind, module, "running", watermark, null);
+            SyncRun run = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, watermark, resumeFrom,
                     instant(marks.get("deleted_since")), SyncRun.Status.RUNNING, null);
             log.info("{}: run {} started ({})", module, runId, resumeFrom != null ? "resuming after " + resumeFrom
                     : watermark != null ? "changes since " + run.windowStart() : "backfill");
@@ -72,9 +88,18 @@ public class RunLedger {
         });
     }
 
-    /** Ends a run ok: counts, the new watermark, checkpoint cleared, lock released. */
+    /** Ends a run ok: counts, the new watermark, checkpoint cleared, lock released. A replay moves neither. */
     public void close(SyncRun run) {
         if (run == null || !run.finish(SyncRun.Status.OK, null)) {
+            return;
+        }
+        if (run.kind() == SyncRun.Kind.REPLAY) {
+            tx.executeWithoutResult(status -> {
+                updateRun(run, null);
+                releaseLock(run);
+            });
+            log.info("{}: replay {} ok: {} quarantined records landed, {} still quarantined", run.module(), run.id(), run.written(),
+                    run.quarantined());
             return;
         }
         Instant watermark = run.nextWatermark();
@@ -112,6 +137,13 @@ public class RunLedger {
             return "failed";
         }
         Throwable t = unwrap(cause);
+        if (t instanceof ZohoThrottledException) {
+            return t.getMessage() + ". It outlasted every retry: the org's daily API credits may be used up (they come back over a rolling "
+                    + "24 h) or other clients hold the concurrency. The next run resumes from the last checkpoint.";
+        }
+        if (t instanceof ZohoTransientException) {
+            return t.getMessage() + ". It outlasted every retry (crm-mirror.retry.*); the next run resumes from the last checkpoint.";
+        }
         if (t instanceof ZohoException || t instanceof LockLostException) {
             return t.getMessage();
         }
@@ -158,11 +190,11 @@ public class RunLedger {
         return null;
     }
 
-    private void insertRun(UUID runId, String module, String status, Instant watermark, String error) {
+    private void insertRun(UUID runId, SyncRun.Kind kind, String module, String status, Instant watermark, String error) {
         jdbc.update("""
-                INSERT INTO sync.runs (id, module, started_at, ended_at, status, watermark, error, owner)
-                VALUES (?::uuid, ?, now(), CASE WHEN ? = 'running' THEN NULL ELSE now() END, ?, ?, ?, ?)""",
-                runId.toString(), module, status, status, timestamp(watermark), error, owner);
+                INSERT INTO sync.runs (id, kind, module, started_at, ended_at, status, watermark, error, owner)
+                VALUES (?::uuid, ?, ?, now(), CASE WHEN ? = 'running' THEN NULL ELSE now() END, ?, ?, ?, ?)""",
+                runId.toString(), kind.name().toLowerCase(), module, status, status, timestamp(watermark), error, owner);
     }
 
     private void updateRun(SyncRun run, Instant watermark) {

@@ -19,7 +19,11 @@ public final class SyncRun implements SyncPlan {
 
     public enum Status { RUNNING, OK, FAILED, SKIPPED }
 
+    /** A sync pages Zoho; a replay re-processes the quarantine and leaves watermark and checkpoint alone. */
+    public enum Kind { SYNC, REPLAY }
+
     private final UUID id;
+    private final Kind kind;
     private final ModuleMapping mapping;
     private final SyncSettings settings;
     private final Instant startedAt;
@@ -37,10 +41,12 @@ public final class SyncRun implements SyncPlan {
     private final AtomicReference<Instant> newestDeletion = new AtomicReference<>();
     private volatile Status status;
     private volatile String error;
+    private volatile List<String> driftFields = List.of();
 
-    SyncRun(UUID id, ModuleMapping mapping, SyncSettings settings, Instant startedAt, Instant watermark, Cursor resumeFrom,
+    SyncRun(UUID id, Kind kind, ModuleMapping mapping, SyncSettings settings, Instant startedAt, Instant watermark, Cursor resumeFrom,
             Instant deletionsSince, Status status, String error) {
         this.id = id;
+        this.kind = kind;
         this.mapping = mapping;
         this.settings = settings;
         this.startedAt = startedAt;
@@ -60,9 +66,23 @@ public final class SyncRun implements SyncPlan {
         return mapping.module();
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The mapping's fields, plus fields that appeared in Zoho since (schema drift), bound for custom_fields. */
     @Override
     public List<String> selectFields() {
-        return mapping.selectFields();
+        if (driftFields.isEmpty()) {
+            return mapping.selectFields();
+        }
+        List<String> fields = new java.util.ArrayList<>(mapping.selectFields());
+        fields.addAll(driftFields);
+        return fields;
+    }
+
+    void selectDriftFields(List<String> fields) {
+        driftFields = List.copyOf(fields);
     }
 
     @Override

@@ -167,8 +167,8 @@ public class UpsertWriter {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO sync.quarantine (module, zoho_id, raw, reason, run_id, modified_time)
-                VALUES (?, ?, ?::jsonb, ?, ?::uuid, ?)
+                INSERT INTO sync.quarantine (module, zoho_id, raw, reason, run_id, modified_time, replayable)
+                VALUES (?, ?, ?::jsonb, ?, ?::uuid, ?, ?)
                 ON CONFLICT (module, raw_hash) DO UPDATE
                    SET reason = excluded.reason, run_id = excluded.run_id, last_seen_at = now()""")) {
             for (MappedRecord.Rejected r : rejected) {
@@ -178,6 +178,7 @@ public class UpsertWriter {
                 ps.setString(4, r.reason());
                 ps.setString(5, run.id().toString());
                 ps.setObject(6, r.position() == null ? null : Timestamp.from(r.position().modifiedTime()));
+                ps.setBoolean(7, r.replayable());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -185,7 +186,7 @@ public class UpsertWriter {
     }
 
     private static void saveCheckpoint(Connection c, SyncRun run, Cursor checkpoint) throws SQLException {
-        if (checkpoint == null) {
+        if (checkpoint == null || run.kind() == SyncRun.Kind.REPLAY) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""

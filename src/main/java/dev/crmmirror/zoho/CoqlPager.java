@@ -101,7 +101,7 @@ public class CoqlPager implements DisposableBean {
                     : Coql.isNotNull("id");
             String query = Coql.select(plan.selectFields(), plan.module(), where, Coql.KEYSET_ORDER, limit);
             String body = CoqlPage.JSON.createObjectNode().put("select_query", query).toString();
-            CoqlPage page = api.execute(new ZohoCall<>("COQL page " + number + " of " + plan.module(), "POST", "/crm/v8/coql", Map.of(),
+            CoqlPage page = api.execute(new ZohoCall<>(plan.module(), "COQL page " + number + " of " + plan.module(), "POST", "/crm/v8/coql", Map.of(),
                     Map.of(), body, Coql.credits(limit), query, in -> CoqlPage.read(in, plan.module(), number), plan));
             if (after != null && page.end() != null && !page.end().isAfter(after)) {
                 throw new ZohoException("COQL page " + number + " of " + plan.module() + " did not move past " + after

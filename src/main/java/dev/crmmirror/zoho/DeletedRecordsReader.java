@@ -52,7 +52,7 @@ public class DeletedRecordsReader {
                 : Map.of("If-Modified-Since", HEADER.format(plan.deletionsSince().truncatedTo(ChronoUnit.SECONDS)));
         String path = "/crm/v8/" + plan.module() + "/deleted";
         Map<String, String> query = Map.of("type", "all", "page", Integer.toString(number), "per_page", Integer.toString(PER_PAGE));
-        return api.execute(new ZohoCall<>("deleted-records page " + number + " of " + plan.module(), "GET", path, query, headers, null, 1,
+        return api.execute(new ZohoCall<>(plan.module(), "deleted-records page " + number + " of " + plan.module(), "GET", path, query, headers, null, 1,
                 "GET " + path + " " + query + " " + headers, in -> DeletedPage.read(in, plan.module(), number), plan));
     }
 }

@@ -132,19 +132,19 @@ public class TokenBroker {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ZohoTransientException("Zoho's token endpoint " + uri + " could not be reached (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check ZOHO_ACCOUNTS_URL and the network. Will retry.", REQUEST, e);
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check ZOHO_ACCOUNTS_URL and the network.", REQUEST, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZohoTransientException("interrupted while refreshing the Zoho access token", REQUEST, e);
         }
         if (response.statusCode() >= 500) {
-            throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.statusCode() + "; will retry.", REQUEST);
+            throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.statusCode() + ".", REQUEST);
         }
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.statusCode()
-                    + " without a JSON body; check ZOHO_ACCOUNTS_URL. Will retry.", REQUEST, e);
+                    + " without a JSON body; check ZOHO_ACCOUNTS_URL.", REQUEST, e);
         }
     }
 
@@ -165,7 +165,7 @@ public class TokenBroker {
                     + "registered (" + DATA_CENTRES + ").");
             case "invalid_client_secret" -> new ZohoAuthException("Zoho refused the client secret (invalid_client_secret). Check "
                     + "ZOHO_CLIENT_SECRET against the API console (api-console.zoho.com) for client " + props.clientId() + ".");
-            case "" -> new ZohoTransientException("Zoho's token endpoint answered without an access token or an error; will retry.", REQUEST);
+            case "" -> new ZohoTransientException("Zoho's token endpoint answered without an access token or an error.", REQUEST);
             default -> new ZohoAuthException("Zoho's token endpoint refused the refresh (" + error
                     + (body.hasNonNull("error_description") ? ": " + body.get("error_description").asText() : "")
                     + "). Check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN and ZOHO_ACCOUNTS_URL.");

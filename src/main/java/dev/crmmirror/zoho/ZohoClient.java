@@ -72,13 +72,13 @@ public class ZohoClient implements ZohoApi {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException e) {
             throw new ZohoTransientException(call.description() + ": no connection to " + props.apiUrl() + " within "
-                    + props.connectTimeout().toSeconds() + " s (zoho.connect-timeout); will retry", call.request(), e);
+                    + props.connectTimeout().toSeconds() + " s (zoho.connect-timeout)", call.request(), e);
         } catch (HttpTimeoutException e) {
             throw new ZohoTransientException(call.description() + ": Zoho did not answer within " + props.readTimeout().toSeconds()
-                    + " s (zoho.read-timeout); will retry", call.request(), e);
+                    + " s (zoho.read-timeout)", call.request(), e);
         } catch (IOException e) {
             throw new ZohoTransientException(call.description() + ": connection to " + props.apiUrl() + " failed ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); will retry", call.request(), e);
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", call.request(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZohoTransientException(call.description() + ": interrupted", call.request(), e);
@@ -92,13 +92,13 @@ public class ZohoClient implements ZohoApi {
                 String type = response.headers().firstValue("Content-Type").orElse("");
                 if (!type.contains("json")) {
                     throw new ZohoTransientException(call.description() + ": Zoho answered HTTP 200 with " + (type.isEmpty() ? "no content type" : type)
-                            + " instead of JSON (" + snippet(body) + "), as a proxy or maintenance page does; will retry", call.request());
+                            + " instead of JSON (" + snippet(body) + "), as a proxy or maintenance page does", call.request());
                 }
                 try {
                     return call.reader().read(body);
                 } catch (JsonProcessingException e) {
                     throw new ZohoTransientException(call.description() + ": Zoho's answer is not valid JSON (truncated or garbled: "
-                            + e.getOriginalMessage() + "); will retry", call.request(), e);
+                            + e.getOriginalMessage() + ")", call.request(), e);
                 }
             }
             if (status == 204) {
@@ -107,10 +107,10 @@ public class ZohoClient implements ZohoApi {
             if (status == 429) {
                 Duration retryAfter = response.headers().firstValue("Retry-After").map(ZohoClient::seconds).orElse(null);
                 throw new ZohoThrottledException(call.description() + ": Zoho answered 429 TOO_MANY_REQUESTS (daily API credits or "
-                        + "the concurrency limit are used up); will back off and retry", call.request(), retryAfter);
+                        + "the concurrency limit are used up)", call.request(), retryAfter);
             }
             if (status >= 500) {
-                throw new ZohoTransientException(call.description() + ": Zoho answered HTTP " + status + " (" + snippet(body) + "); will retry",
+                throw new ZohoTransientException(call.description() + ": Zoho answered HTTP " + status + " (" + snippet(body) + ")",
                         call.request());
             }
             JsonNode error = parse(body);
@@ -122,7 +122,7 @@ public class ZohoClient implements ZohoApi {
                     + detailsOf(error) + ". " + advice(code), call.request(), status, code);
         } catch (IOException e) {
             throw new ZohoTransientException(call.description() + ": reading Zoho's answer failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); will retry", call.request(), e);
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", call.request(), e);
         }
     }
 

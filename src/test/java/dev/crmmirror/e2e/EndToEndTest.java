@@ -33,6 +33,7 @@ public abstract class EndToEndTest {
 
     protected static final TestDatabase db = TestDatabase.get();
     protected static final ZohoSandbox sandbox = startSandbox();
+    protected static final WebhookReceiver webhook = new WebhookReceiver();
 
     @Autowired
     protected ProducerTemplate producer;
@@ -45,7 +46,8 @@ public abstract class EndToEndTest {
 
     private static ZohoSandbox startSandbox() {
         try {
-            return ZohoSandbox.start(SandboxOptions.defaults());
+            // the chaos tests revoke tokens often; the token broker's own limit is tested on its own
+            return ZohoSandbox.start(SandboxOptions.defaults().withTokenRefreshLimit(1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,12 +67,16 @@ public abstract class EndToEndTest {
         // keep retries quick: 50, 100, 200 ms
         registry.add("crm-mirror.retry.initial-delay", () -> "50");
         registry.add("crm-mirror.retry.max-delay", () -> "400");
-        registry.add("zoho.read-timeout", () -> "5s");
+        registry.add("zoho.read-timeout", () -> "2s");
+        registry.add("zoho.max-token-refreshes", () -> "1000");
+        registry.add("crm-mirror.lock-stale-after", () -> "10s");
+        registry.add("crm-mirror.alerts.webhook-url", webhook::url);
     }
 
     @BeforeEach
     void startFromEmpty() {
         sandbox.reset();
+        webhook.clear();
         db.reset();
         schema.afterPropertiesSet();
     }

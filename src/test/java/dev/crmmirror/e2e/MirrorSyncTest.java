@@ -1,6 +1,6 @@
 package dev.crmmirror.e2e;
 
-import dev.crmmirror.RunOnce;
+import dev.crmmirror.OneShot;
 import dev.crmmirror.config.MirrorProperties;
 import dev.crmmirror.sandbox.Fault;
 import dev.crmmirror.sandbox.SandboxModule;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,15 +42,15 @@ class MirrorSyncTest extends EndToEndTest {
         mirror("Leads").equalsSandbox();
         mirror("Deals").equalsSandbox();
         assertThat(count("SELECT count(*) FROM zoho.leads")).isEqualTo(22_500);
-        // ceil(22,500 / 2,000) pages at 3 credits each, plus one deleted-records check
+        // ceil(22,500 / 2,000) pages at 3 credits each, plus the deleted-records check and the first field-metadata check
         assertThat(sandbox.stats().coqlCalls("Leads")).isEqualTo(12);
         assertThat(sandbox.stats().coqlCalls("Deals")).isEqualTo(10);
-        assertThat(leadsRun.apiCalls()).isEqualTo(13);
-        assertThat(leadsRun.apiCredits()).isEqualTo(12 * 3 + 1);
+        assertThat(leadsRun.apiCalls()).isEqualTo(14);
+        assertThat(leadsRun.apiCredits()).isEqualTo(12 * 3 + 2);
         assertThat(jdbc.queryForMap("SELECT status, records_read, records_written, records_quarantined, api_calls, api_credits, watermark IS NOT NULL AS w "
                 + "FROM sync.runs WHERE id = ?::uuid", leadsRun.id().toString()))
                 .containsEntry("status", "ok").containsEntry("records_read", 22_500L).containsEntry("records_written", 22_500L)
-                .containsEntry("records_quarantined", 0L).containsEntry("api_calls", 13).containsEntry("api_credits", 37).containsEntry("w", true);
+                .containsEntry("records_quarantined", 0L).containsEntry("api_calls", 14).containsEntry("api_credits", 38).containsEntry("w", true);
     }
 
     @Test
@@ -163,17 +164,17 @@ class MirrorSyncTest extends EndToEndTest {
     void runOnceExitsZeroOnlyWhenEveryRunEndedOk() {
         sandbox.module("Leads").generate(300);
         sandbox.module("Deals").generate(300);
-        MirrorProperties once = new MirrorProperties(props.modules(), java.util.List.of("Leads", "Deals"), props.mappingsDir(),
-                props.defaults(), props.overrides(), props.lockStaleAfter());
+        MirrorProperties once = new MirrorProperties(props.modules(), List.of("Leads", "Deals"), List.of(), props.mappingsDir(),
+                props.defaults(), props.overrides(), props.lockStaleAfter(), props.driftCheckEvery(), props.alerts());
 
-        RunOnce ok = new RunOnce(once, producer);
+        OneShot ok = new OneShot(once, producer);
         ok.run(null);
         assertThat(ok.getExitCode()).isZero();
         mirror("Leads").equalsSandbox();
         mirror("Deals").equalsSandbox();
 
         sandbox.faults().failNext(100, Fault.INTERNAL_ERROR);
-        RunOnce failing = new RunOnce(once, producer);
+        OneShot failing = new OneShot(once, producer);
         failing.run(null);
         assertThat(failing.getExitCode()).isEqualTo(1);
     }

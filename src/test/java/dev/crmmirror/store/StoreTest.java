@@ -37,8 +37,9 @@ class StoreTest {
     private static final TestDatabase db = TestDatabase.get();
 
     private final JdbcTemplate jdbc = db.jdbc();
-    private final MirrorProperties props = new MirrorProperties(List.of("Deals"), List.of(), Path.of("config/modules"),
-            new SyncSettings("0 0/5 * * * ?", Duration.ofSeconds(60), 2000, 3), Map.of(), Duration.ofSeconds(30));
+    private final MirrorProperties props = new MirrorProperties(List.of("Deals"), List.of(), List.of(), Path.of("config/modules"),
+            new SyncSettings("0 0/5 * * * ?", Duration.ofSeconds(60), 2000, 3), Map.of(), Duration.ofSeconds(30), Duration.ofHours(6),
+            new MirrorProperties.Alerts("", 2));
     private final ModuleMappings mappings = new ModuleMappings(props);
     private final ModuleMapping deals = mappings.get("Deals");
     private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
