@@ -89,6 +89,8 @@ public final class TestDatabase {
     public void reset() {
         JdbcTemplate jdbc = jdbc();
         jdbc.execute("DROP SCHEMA IF EXISTS zoho CASCADE");
-        jdbc.execute("TRUNCATE sync.runs, sync.locks, sync.watermarks, sync.checkpoints, sync.quarantine, sync.dead_letters");
+        String tables = jdbc.queryForObject("SELECT string_agg('sync.' || quote_ident(tablename), ', ') FROM pg_tables "
+                + "WHERE schemaname = 'sync' AND tablename <> 'flyway_schema_history'", String.class);
+        jdbc.execute("TRUNCATE " + tables);
     }
 }
