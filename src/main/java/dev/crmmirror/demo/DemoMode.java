@@ -49,7 +49,12 @@ public class DemoMode implements ApplicationContextInitializer<ConfigurableAppli
 
         Credentials credentials = sandbox.credentials();
         String jdbcUrl = pg.jdbcUrl();
+        String user = env.getProperty("spring.security.user.name", "admin");
+        // a throw-away console password for this demo, shown in the banner (set SPRING_SECURITY_USER_PASSWORD to choose one)
+        String password = env.getProperty("spring.security.user.password", java.util.UUID.randomUUID().toString().substring(0, 12));
+        String port = env.getProperty("server.port", "8080");
         env.getPropertySources().addFirst(new MapPropertySource("crm-mirror-demo", Map.of(
+                "spring.security.user.password", password,
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
@@ -71,8 +76,10 @@ public class DemoMode implements ApplicationContextInitializer<ConfigurableAppli
                            select count(*), count(deleted_at), max(modified_time) from zoho.leads;
                            select module, status, records_written, api_calls, ended_at from sync.runs order by started_at desc limit 5;
                          JDBC URL: {}
+                         Runs at a glance: http://localhost:{}/runs   console (hawtio): http://localhost:{}/actuator/hawtio
+                         login: {} / {}
                         ================================================================================""",
-                        sandbox.baseUrl(), pgPort, jdbcUrl);
+                        sandbox.baseUrl(), pgPort, jdbcUrl, port, port, user, password);
             } else if (event instanceof ContextClosedEvent) {
                 sandbox.close();
                 pg.close();

@@ -25,11 +25,13 @@ public class Alerts {
     static final String ENDPOINT = "direct:zoho-sync-alert";
 
     private final JdbcTemplate jdbc;
+    private final RunHistory history;
     private final ProducerTemplate producer;
     private final MirrorProperties.Alerts settings;
 
-    public Alerts(JdbcTemplate jdbc, ProducerTemplate producer, MirrorProperties props) {
+    public Alerts(JdbcTemplate jdbc, RunHistory history, ProducerTemplate producer, MirrorProperties props) {
         this.jdbc = jdbc;
+        this.history = history;
         this.producer = producer;
         this.settings = props.alerts();
     }
@@ -45,17 +47,8 @@ public class Alerts {
         }
     }
 
-    /** Failed sync runs of the module since its last ok one. */
-    public int consecutiveFailures(String module) {
-        Integer n = jdbc.queryForObject("""
-                SELECT count(*) FROM sync.runs WHERE module = ? AND kind = 'sync' AND status = 'failed'
-                   AND started_at > coalesce((SELECT max(started_at) FROM sync.runs WHERE module = ? AND kind = 'sync' AND status = 'ok'),
-                                             '-infinity')""", Integer.class, module, module);
-        return n == null ? 0 : n;
-    }
-
     private void failed(SyncRun run) {
-        int failures = consecutiveFailures(run.module());
+        int failures = history.consecutiveFailures(run.module());
         if (failures < settings.afterFailures()) {
             return;
         }

@@ -11,6 +11,8 @@ import org.apache.camel.CamelException;
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,59 +41,82 @@ public class RunLedger {
     private final ModuleMappings mappings;
     private final MirrorProperties props;
     private final Clock clock;
+    private final RunObserver observer;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
 
-    public RunLedger(JdbcTemplate jdbc, TransactionTemplate tx, ModuleMappings mappings, MirrorProperties props, Clock clock) {
+    public RunLedger(JdbcTemplate jdbc, TransactionTemplate tx, ModuleMappings mappings, MirrorProperties props, Clock clock,
+                     ObjectProvider<RunObserver> observer) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.mappings = mappings;
         this.props = props;
         this.clock = clock;
+        this.observer = observer.getIfAvailable(() -> RunObserver.NONE);
     }
 
-    /** Claims the module's lock and opens a sync run; if another live run holds the lock, records a skipped run. */
-    public SyncRun open(String module) {
-        return open(module, SyncRun.Kind.SYNC);
+    /**
+     * Claims the module's lock and opens a sync run; if another live run holds the lock, records a skipped run.
+     *
+     * @param scheduledFor the schedule's fire time, null when started by a one-shot command
+     */
+    public SyncRun open(String module, Date scheduledFor) {
+        return open(module, SyncRun.Kind.SYNC, scheduledFor == null ? null : scheduledFor.toInstant());
     }
 
     /** Opens a run that re-processes the module's quarantine; it holds the lock so no sync writes meanwhile. */
     public SyncRun openReplay(String module) {
-        return open(module, SyncRun.Kind.REPLAY);
+        return open(module, SyncRun.Kind.REPLAY, null);
     }
 
-    private SyncRun open(String module, SyncRun.Kind kind) {
+    private SyncRun open(String module, SyncRun.Kind kind, Instant scheduledFor) {
         ModuleMapping mapping = mappings.get(module);
         UUID runId = UUID.randomUUID();
         Instant now = clock.instant();
-        return tx.execute(status -> {
+        // every log line of the run carries its id and module (the JSON logs have them as fields)
+        MDC.put("run_id", runId.toString());
+        MDC.put("module", module);
+        SyncRun opened = tx.execute(status -> {
             String heldBy = claimLock(module, runId);
             if (heldBy != null) {
-                insertRun(runId, kind, module, "skipped", null, "skipped: " + heldBy);
+                insertRun(runId, kind, module, scheduledFor, "skipped", null, "skipped: " + heldBy);
                 log.info("{}: {} skipped, {}", module, kind.name().toLowerCase(), heldBy);
-                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.SKIPPED, heldBy);
+                SyncRun skipped = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING,
+                        null, observer);
+                skipped.finish(SyncRun.Status.SKIPPED, heldBy, now);
+                return skipped;
             }
             if (kind == SyncRun.Kind.REPLAY) {
-                insertRun(runId, kind, module, "running", null, null);
+                insertRun(runId, kind, module, scheduledFor, "running", null, null);
                 log.info("{}: replay of the quarantine {} started", module, runId);
-                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING, null);
+                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING, null, observer);
             }
             Map<String, Object> marks = jdbc.queryForList(
                     "SELECT modified_time, deleted_since FROM sync.watermarks WHERE module = ?", module).stream().findFirst().orElse(Map.of());
             Instant watermark = instant(marks.get("modified_time"));
             Cursor resumeFrom = jdbc.query("SELECT modified_time, record_id FROM sync.checkpoints WHERE module = ?",
                     (rs, i) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)), module).stream().findFirst().orElse(null);
-            insertRun(runId, kind, module, "running", watermark, null);
+            insertRun(runId, kind, module, scheduledFor, "running", watermark, null);
             SyncRun run = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, watermark, resumeFrom,
-                    instant(marks.get("deleted_since")), SyncRun.Status.RUNNING, null);
+                    instant(marks.get("deleted_since")), SyncRun.Status.RUNNING, null, observer);
             log.info("{}: run {} started ({})", module, runId, resumeFrom != null ? "resuming after " + resumeFrom
                     : watermark != null ? "changes since " + run.windowStart() : "backfill");
             return run;
         });
+        if (opened.isSkipped()) {
+            ended(opened);
+        }
+        return opened;
+    }
+
+    private void ended(SyncRun run) {
+        observer.ended(run);
+        MDC.remove("run_id");
+        MDC.remove("module");
     }
 
     /** Ends a run ok: counts, the new watermark, checkpoint cleared, lock released. A replay moves neither. */
     public void close(SyncRun run) {
-        if (run == null || !run.finish(SyncRun.Status.OK, null)) {
+        if (run == null || !run.finish(SyncRun.Status.OK, null, clock.instant())) {
             return;
         }
         if (run.kind() == SyncRun.Kind.REPLAY) {
@@ -100,6 +126,7 @@ public class RunLedger {
             });
             log.info("{}: replay {} ok: {} quarantined records landed, {} still quarantined", run.module(), run.id(), run.written(),
                     run.quarantined());
+            ended(run);
             return;
         }
         Instant watermark = run.nextWatermark();
@@ -116,11 +143,12 @@ public class RunLedger {
         });
         log.info("{}: run {} ok: read {}, written {}, quarantined {}, deleted {}, {} API calls ({} credits), watermark {}", run.module(),
                 run.id(), run.read(), run.written(), run.quarantined(), run.deleted(), run.apiCalls(), run.apiCredits(), watermark);
+        ended(run);
     }
 
     /** Ends a run failed: the watermark stays, the checkpoint stays for the next run to resume from. */
     public void fail(SyncRun run, Throwable cause) {
-        if (run == null || !run.finish(SyncRun.Status.FAILED, describe(cause))) {
+        if (run == null || !run.finish(SyncRun.Status.FAILED, describe(cause), clock.instant())) {
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -129,6 +157,7 @@ public class RunLedger {
         });
         log.error("{}: run {} failed after reading {} and writing {} records: {}", run.module(), run.id(), run.read(), run.written(),
                 run.error());
+        ended(run);
     }
 
     /** What an operator reads in sync.runs.error: our own messages as they are, anything else with its type. */
@@ -190,11 +219,11 @@ public class RunLedger {
         return null;
     }
 
-    private void insertRun(UUID runId, SyncRun.Kind kind, String module, String status, Instant watermark, String error) {
+    private void insertRun(UUID runId, SyncRun.Kind kind, String module, Instant scheduledFor, String status, Instant watermark, String error) {
         jdbc.update("""
-                INSERT INTO sync.runs (id, kind, module, started_at, ended_at, status, watermark, error, owner)
-                VALUES (?::uuid, ?, ?, now(), CASE WHEN ? = 'running' THEN NULL ELSE now() END, ?, ?, ?, ?)""",
-                runId.toString(), kind.name().toLowerCase(), module, status, status, timestamp(watermark), error, owner);
+                INSERT INTO sync.runs (id, kind, module, scheduled_at, started_at, ended_at, status, watermark, error, owner)
+                VALUES (?::uuid, ?, ?, ?, now(), CASE WHEN ? = 'running' THEN NULL ELSE now() END, ?, ?, ?, ?)""",
+                runId.toString(), kind.name().toLowerCase(), module, timestamp(scheduledFor), status, status, timestamp(watermark), error, owner);
     }
 
     private void updateRun(SyncRun run, Instant watermark) {

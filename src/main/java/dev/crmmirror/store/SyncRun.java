@@ -42,9 +42,12 @@ public final class SyncRun implements SyncPlan {
     private volatile Status status;
     private volatile String error;
     private volatile List<String> driftFields = List.of();
+    private final RunObserver observer;
+    private volatile Instant endedAt;
 
     SyncRun(UUID id, Kind kind, ModuleMapping mapping, SyncSettings settings, Instant startedAt, Instant watermark, Cursor resumeFrom,
-            Instant deletionsSince, Status status, String error) {
+            Instant deletionsSince, Status status, String error, RunObserver observer) {
+        this.observer = observer;
         this.id = id;
         this.kind = kind;
         this.mapping = mapping;
@@ -142,30 +145,40 @@ public final class SyncRun implements SyncPlan {
         return error;
     }
 
-    boolean finish(Status outcome, String message) {
+    boolean finish(Status outcome, String message, Instant now) {
         synchronized (this) {
             if (status != Status.RUNNING) {
                 return false;
             }
             status = outcome;
             error = message;
+            endedAt = now;
             return true;
         }
+    }
+
+    /** When the run ended; null while it runs. */
+    public Instant endedAt() {
+        return endedAt;
     }
 
     @Override
     public void called(int credits) {
         apiCalls.incrementAndGet();
         apiCredits.addAndGet(credits);
+        observer.counted(module(), RunObserver.Count.API_CALLS, 1);
+        observer.counted(module(), RunObserver.Count.API_CREDITS, credits);
     }
 
     @Override
     public void recordsRead(int n) {
         read.addAndGet(n);
+        observer.counted(module(), RunObserver.Count.READ, n);
     }
 
     void written(long rows, Instant newest) {
         written.addAndGet(rows);
+        observer.counted(module(), RunObserver.Count.WRITTEN, rows);
         if (newest != null) {
             newestWritten.accumulateAndGet(newest, SyncRun::max);
         }
@@ -173,10 +186,12 @@ public final class SyncRun implements SyncPlan {
 
     void quarantined(long n) {
         quarantined.addAndGet(n);
+        observer.counted(module(), RunObserver.Count.QUARANTINED, n);
     }
 
     void deleted(long n, Instant newest) {
         deleted.addAndGet(n);
+        observer.counted(module(), RunObserver.Count.DELETED, n);
         if (newest != null) {
             newestDeletion.accumulateAndGet(newest, SyncRun::max);
         }

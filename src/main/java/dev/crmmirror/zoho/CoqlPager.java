@@ -1,5 +1,6 @@
 package dev.crmmirror.zoho;
 
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,16 @@ public class CoqlPager implements DisposableBean {
                             + "its records has an id and a Modified_Time to continue after; the records are quarantined and the run "
                             + "stops here. Check the records in Zoho.", "page " + page.number());
                 }
-                next = prefetcher.submit(() -> fetch(end, page.number() + 1));
+                Map<String, String> logContext = MDC.getCopyOfContextMap();
+                next = prefetcher.submit(() -> {
+                    // the prefetch logs as part of the run (run_id, module)
+                    MDC.setContextMap(logContext == null ? Map.of() : logContext);
+                    try {
+                        return fetch(end, page.number() + 1);
+                    } finally {
+                        MDC.clear();
+                    }
+                });
             }
             return page;
         }

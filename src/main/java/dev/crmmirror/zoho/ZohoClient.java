@@ -3,6 +3,7 @@ package dev.crmmirror.zoho;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -32,11 +33,13 @@ public class ZohoClient implements ZohoApi {
     private final HttpClient http;
     private final TokenBroker tokens;
     private final ZohoProperties props;
+    private final ZohoCallListener listener;
 
-    public ZohoClient(HttpClient zohoHttpClient, TokenBroker tokens, ZohoProperties props) {
+    public ZohoClient(HttpClient zohoHttpClient, TokenBroker tokens, ZohoProperties props, ObjectProvider<ZohoCallListener> listener) {
         this.http = zohoHttpClient;
         this.tokens = tokens;
         this.props = props;
+        this.listener = listener.getIfAvailable(() -> ZohoCallListener.NONE);
     }
 
     @Override
@@ -105,6 +108,7 @@ public class ZohoClient implements ZohoApi {
                 return call.reader().read(null);
             }
             if (status == 429) {
+                listener.throttled(call.module());
                 Duration retryAfter = response.headers().firstValue("Retry-After").map(ZohoClient::seconds).orElse(null);
                 throw new ZohoThrottledException(call.description() + ": Zoho answered 429 TOO_MANY_REQUESTS (daily API credits or "
                         + "the concurrency limit are used up)", call.request(), retryAfter);

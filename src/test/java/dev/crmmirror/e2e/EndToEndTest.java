@@ -11,8 +11,10 @@ import dev.crmmirror.store.SyncRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,8 +30,13 @@ import java.time.Duration;
  * One sandbox and one application context serve all end-to-end tests; each test starts from empty.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = CrmMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DisableJmx(false)
+@AutoConfigureObservability
+@SpringBootTest(classes = CrmMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EndToEndTest {
+
+    protected static final String CONSOLE_USER = "operator";
+    protected static final String CONSOLE_PASSWORD = "a-test-password";
 
     protected static final TestDatabase db = TestDatabase.get();
     protected static final ZohoSandbox sandbox = startSandbox();
@@ -71,6 +78,8 @@ public abstract class EndToEndTest {
         registry.add("zoho.max-token-refreshes", () -> "1000");
         registry.add("crm-mirror.lock-stale-after", () -> "10s");
         registry.add("crm-mirror.alerts.webhook-url", webhook::url);
+        registry.add("spring.security.user.name", () -> CONSOLE_USER);
+        registry.add("spring.security.user.password", () -> CONSOLE_PASSWORD);
     }
 
     @BeforeEach

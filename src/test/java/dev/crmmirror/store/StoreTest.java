@@ -43,7 +43,8 @@ class StoreTest {
     private final ModuleMappings mappings = new ModuleMappings(props);
     private final ModuleMapping deals = mappings.get("Deals");
     private final TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
-    private final RunLedger ledger = new RunLedger(jdbc, tx, mappings, props, Clock.systemUTC());
+    private final RunLedger ledger = new RunLedger(jdbc, tx, mappings, props, Clock.systemUTC(),
+            new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(RunObserver.class));
     private final UpsertWriter writer = new UpsertWriter(db.dataSource());
     private final RecordMapper mapper = new RecordMapper();
 
@@ -56,7 +57,7 @@ class StoreTest {
 
     @Test
     void nastyValuesSurviveTheCopyRoundTrip() throws Exception {
-        SyncRun run = ledger.open("Deals");
+        SyncRun run = ledger.open("Deals", null);
         String text = "tab\there\nnew line \\ back\\slash \"quoted\" 'single' 山田 Zoë 😀 {braces} \\N";
         write(run, page(deal("1001", "2024-06-05T02:04:09+05:30", Map.of(
                 "Deal_Name", text,
@@ -84,7 +85,7 @@ class StoreTest {
 
     @Test
     void anOlderVersionNeverOverwritesANewerOneAndASameSecondEditLands() throws Exception {
-        SyncRun run = ledger.open("Deals");
+        SyncRun run = ledger.open("Deals", null);
         write(run, page(deal("1", "2024-06-05T10:00:00Z", Map.of("Deal_Name", "newer"))));
         write(run, page(deal("1", "2024-06-05T09:59:59Z", Map.of("Deal_Name", "older replay"))));
         assertThat(jdbc.queryForObject("SELECT deal_name FROM zoho.deals WHERE id = '1'", String.class)).isEqualTo("newer");
@@ -100,7 +101,7 @@ class StoreTest {
 
     @Test
     void rowsPostgresRefusesAreQuarantinedAndTheRestOfTheBatchLands() throws Exception {
-        SyncRun run = ledger.open("Deals");
+        SyncRun run = ledger.open("Deals", null);
         write(run, page(
                 deal("1", "2024-06-05T10:00:00Z", Map.of("Deal_Name", "fine")),
                 deal("2", "2024-06-05T10:00:01Z", Map.of("Exchange_Rate", "1e200000")),
@@ -118,14 +119,14 @@ class StoreTest {
 
     @Test
     void theCheckpointIsCommittedWithEachBatchAndAFailedRunIsResumedFromIt() throws Exception {
-        SyncRun first = ledger.open("Deals");
+        SyncRun first = ledger.open("Deals", null);
         // batch size 3: the page is written as 3 + 2 rows, each batch committing its position
         write(first, page(deal("1", "2024-06-05T10:00:00Z", Map.of()), deal("2", "2024-06-05T10:00:00Z", Map.of()),
                 deal("3", "2024-06-05T10:00:00Z", Map.of()), deal("4", "2024-06-05T10:00:01Z", Map.of()),
                 deal("5", "2024-06-05T10:00:02Z", Map.of())));
         ledger.fail(first, new IllegalStateException("killed"));
 
-        SyncRun second = ledger.open("Deals");
+        SyncRun second = ledger.open("Deals", null);
         assertThat(second.resumeFrom()).isEqualTo(new Cursor(Instant.parse("2024-06-05T10:00:02Z"), "5"));
         assertThat(second.watermark()).as("a failed run never moves the watermark").isNull();
         ledger.close(second);
@@ -139,13 +140,13 @@ class StoreTest {
 
     @Test
     void aHeldLockSkipsTheSecondRunAndAStaleOneIsTakenOver() {
-        SyncRun first = ledger.open("Deals");
-        SyncRun second = ledger.open("Deals");
+        SyncRun first = ledger.open("Deals", null);
+        SyncRun second = ledger.open("Deals", null);
         assertThat(second.isSkipped()).isTrue();
         assertThat(second.error()).contains(first.id().toString()).contains("holds the lock");
 
         jdbc.update("UPDATE sync.locks SET heartbeat_at = now() - interval '1 minute'");
-        SyncRun third = ledger.open("Deals");
+        SyncRun third = ledger.open("Deals", null);
 
         assertThat(third.isSkipped()).isFalse();
         assertThat(jdbc.queryForObject("SELECT run_id::text FROM sync.locks", String.class)).isEqualTo(third.id().toString());
@@ -158,7 +159,7 @@ class StoreTest {
 
     @Test
     void deletionsMarkRowsButNotVersionsEditedAfterTheDeletion() throws Exception {
-        SyncRun run = ledger.open("Deals");
+        SyncRun run = ledger.open("Deals", null);
         write(run, page(deal("1", "2024-06-05T10:00:00Z", Map.of()), deal("2", "2024-06-05T12:00:00Z", Map.of())));
 
         writer.markDeleted(new DeletedPage("Deals", 1, List.of(
