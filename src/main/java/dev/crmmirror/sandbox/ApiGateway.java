@@ -19,13 +19,19 @@ final class ApiGateway implements HttpHandler {
     private final CrmPipeline pipeline;
     private final Map<String, Endpoint> crmEndpoints;
     private final Endpoint deletedEndpoint;
+    private final Endpoint controlEndpoint;
 
-    /** @param crmEndpoints CRM API endpoints by exact path */
-    ApiGateway(Endpoint tokenEndpoint, CrmPipeline pipeline, Map<String, Endpoint> crmEndpoints, Endpoint deletedEndpoint) {
+    /**
+     * @param crmEndpoints    CRM API endpoints by exact path
+     * @param controlEndpoint the sandbox's own control surface under {@code /__sandbox/}, outside Zoho's API
+     */
+    ApiGateway(Endpoint tokenEndpoint, CrmPipeline pipeline, Map<String, Endpoint> crmEndpoints, Endpoint deletedEndpoint,
+               Endpoint controlEndpoint) {
         this.tokenEndpoint = tokenEndpoint;
         this.pipeline = pipeline;
         this.crmEndpoints = crmEndpoints;
         this.deletedEndpoint = deletedEndpoint;
+        this.controlEndpoint = controlEndpoint;
     }
 
     @Override
@@ -46,6 +52,7 @@ final class ApiGateway implements HttpHandler {
     private Reply route(ApiRequest request) {
         String path = request.path();
         if (path.equals(TOKEN_PATH)) return tokenEndpoint.answer(request);
+        if (path.startsWith(ControlEndpoint.PREFIX)) return controlEndpoint.answer(request);
         Endpoint endpoint = crmEndpoints.get(path);
         if (endpoint == null && DELETED_PATH.matcher(path).matches()) endpoint = deletedEndpoint;
         if (endpoint == null) {

@@ -80,7 +80,8 @@ public final class ZohoSandbox implements AutoCloseable {
                 new CrmPipeline(tokens, faults, stats, options.maxConcurrentRequests()),
                 Map.of("/crm/v8/coql", new CoqlEndpoint(modules, directory, stats),
                         "/crm/v8/settings/fields", new FieldsEndpoint(modules)),
-                new DeletedRecordsEndpoint(modules, stats));
+                new DeletedRecordsEndpoint(modules, stats),
+                new ControlEndpoint(modules, stats));
         server.createContext("/", gateway);
         server.start();
         LOG.info("Zoho CRM sandbox listening on {}", baseUrl);
@@ -155,7 +156,11 @@ public final class ZohoSandbox implements AutoCloseable {
         httpThreads.shutdownNow();
     }
 
-    /** Standalone: {@code --port=N --leads=N --deals=N}; runs until killed. */
+    /**
+     * Standalone: {@code --port=N --leads=N --deals=N}; runs until killed. Another process (the benchmark) reads
+     * the counters and makes edits through {@code /__sandbox/stats}, {@code /__sandbox/stats/reset} and
+     * {@code /__sandbox/edit?module=Leads&count=1} (see {@link ControlEndpoint}).
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, Integer> settings = new LinkedHashMap<>(Map.of("port", 0, "leads", 1000, "deals", 500));
         for (String arg : args) {
