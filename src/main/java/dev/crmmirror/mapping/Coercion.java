@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,19 +51,26 @@ final class Coercion {
     }
 
     static String text(String name, JsonNode v, int maxLength, List<String> problems) {
+        return text(name, "", v, maxLength, problems);
+    }
+
+    /** @param part appended to the field name in a problem ({@code Owner} + {@code .id}); only then is it concatenated */
+    private static String text(String name, String part, JsonNode v, int maxLength, List<String> problems) {
         if (!(v.isTextual() || v.isNumber() || v.isBoolean())) {
-            problems.add(name + ": expected text, got " + describe(v));
+            problems.add(name + part + ": expected text, got " + describe(v));
             return null;
         }
         String s = v.asText().strip();
-        if (!storable(name, s, problems)) {
+        if (!storable(name, part, s, problems)) {
             return null;
         }
-        int length = s.codePointCount(0, s.length());
-        if (length > maxLength) {
-            problems.add(name + ": value is " + length + " characters long, over the mapping's limit of " + maxLength
-                    + " (raise 'length' in the mapping if such values are legitimate)");
-            return null;
+        if (s.length() > maxLength) {
+            int length = s.codePointCount(0, s.length());
+            if (length > maxLength) {
+                problems.add(name + part + ": value is " + length + " characters long, over the mapping's limit of " + maxLength
+                        + " (raise 'length' in the mapping if such values are legitimate)");
+                return null;
+            }
         }
         return s;
     }
@@ -154,8 +161,8 @@ final class Coercion {
     static OffsetDateTime datetime(String name, JsonNode v, List<String> problems) {
         if (v.isTextual()) {
             try {
-                return OffsetDateTime.parse(v.textValue().strip()).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
+                return Timestamps.utc(v.textValue().strip());
+            } catch (DateTimeException e) {
                 // reported below
             }
         }
@@ -206,9 +213,9 @@ final class Coercion {
             problems.add(name + ": expected a lookup {\"id\": ..., \"name\": ...}, got " + describe(v));
             return;
         }
-        row[at] = text(name + ".id", id, FieldMapping.DEFAULT_MAX_LENGTH, problems);
+        row[at] = text(name, ".id", id, FieldMapping.DEFAULT_MAX_LENGTH, problems);
         if (label != null && !label.isNull()) {
-            row[at + 1] = text(name + ".name", label, FieldMapping.DEFAULT_MAX_LENGTH, problems);
+            row[at + 1] = text(name, ".name", label, FieldMapping.DEFAULT_MAX_LENGTH, problems);
         }
     }
 
@@ -238,18 +245,22 @@ final class Coercion {
         return true;
     }
 
-    /** PostgreSQL text cannot hold U+0000, and UTF-8 cannot encode a lone UTF-16 surrogate. */
     static boolean storable(String name, String s, List<String> problems) {
+        return storable(name, "", s, problems);
+    }
+
+    /** PostgreSQL text cannot hold U+0000, and UTF-8 cannot encode a lone UTF-16 surrogate. */
+    private static boolean storable(String name, String part, String s, List<String> problems) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\u0000') {
-                problems.add(name + ": contains a NUL character (U+0000), which PostgreSQL cannot store");
+                problems.add(name + part + ": contains a NUL character (U+0000), which PostgreSQL cannot store");
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                problems.add(name + ": contains a broken UTF-16 surrogate (invalid Unicode), which cannot be stored as UTF-8");
+                problems.add(name + part + ": contains a broken UTF-16 surrogate (invalid Unicode), which cannot be stored as UTF-8");
                 return false;
             }
         }

@@ -1,7 +1,7 @@
 package dev.crmmirror.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmmirror.zoho.Cursor;
+import dev.crmmirror.zoho.RawRecord;
 
 /**
  * What the mapper made of one Zoho record: a typed row, or a rejection bound for the quarantine table.
@@ -16,10 +16,10 @@ public sealed interface MappedRecord permits MappedRecord.Row, MappedRecord.Reje
      * @param values in {@link ModuleMapping#dataColumns()} order
      * @param raw    the record as Zoho sent it, for the quarantine should PostgreSQL still refuse the row
      */
-    record Row(Object[] values, Cursor position, JsonNode raw) implements MappedRecord {
+    record Row(Object[] values, Cursor position, RawRecord raw) implements MappedRecord {
 
         public Rejected reject(String reason) {
-            return new Rejected((String) values[0], raw.toString(), reason, position, true);
+            return new Rejected((String) values[0], raw.tree().toString(), reason, position, true);
         }
     }
 

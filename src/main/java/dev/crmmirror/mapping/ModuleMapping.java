@@ -3,6 +3,7 @@ package dev.crmmirror.mapping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class ModuleMapping {
     private final List<String> customFields;
     private final Path source;
     private final Map<String, FieldMapping> byApiName = new LinkedHashMap<>();
+    private final Map<String, Integer> firstColumn = new HashMap<>();
     private final List<Column> dataColumns = new ArrayList<>();
     private final List<String> selectFields = new ArrayList<>();
 
@@ -40,6 +42,7 @@ public final class ModuleMapping {
         dataColumns.add(new Column("id", "text"));
         for (FieldMapping f : this.fields) {
             byApiName.put(f.apiName(), f);
+            firstColumn.put(f.apiName(), dataColumns.size());
             dataColumns.addAll(f.columns());
         }
         dataColumns.add(new Column("custom_fields", "jsonb"));
@@ -79,6 +82,11 @@ public final class ModuleMapping {
 
     public FieldMapping field(String apiName) {
         return byApiName.get(apiName);
+    }
+
+    /** Where the field's (first) column sits in a row of {@link #dataColumns()}; null when the field is not mapped. */
+    public Integer columnOf(String apiName) {
+        return firstColumn.get(apiName);
     }
 
     public List<Column> dataColumns() {

@@ -1,43 +1,87 @@
 package dev.crmmirror.mapping;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.crmmirror.zoho.CoqlPage;
 import dev.crmmirror.zoho.Cursor;
+import dev.crmmirror.zoho.RawRecord;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Zoho record → typed mirror row, following the module's mapping. A record that cannot be mapped becomes a
  * {@link MappedRecord.Rejected} carrying every reason, so the run goes on and the record is not lost.
+ *
+ * <p>Records are read field by field with a streaming parser, each value straight to its column; only fields
+ * the mapping does not know, and lookups and lists, become small JSON trees. A backfill maps millions of
+ * records, and a tree per record was most of its garbage.
  */
 @Component("recordMapper")
 public class RecordMapper {
 
     private static final Pattern ZOHO_ID = Pattern.compile("[0-9]{1,30}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     public MappedPage map(CoqlPage page, ModuleMapping mapping) {
-        List<MappedRecord> out = new ArrayList<>(page.records().size());
-        for (ObjectNode record : page.records()) {
-            out.add(map(mapping, record));
+        List<MappedRecord> out = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            out.add(map(mapping, page.record(i)));
         }
         return new MappedPage(mapping, page.number(), out, page.end());
     }
 
-    public MappedRecord map(ModuleMapping mapping, ObjectNode record) {
+    public MappedRecord map(ModuleMapping mapping, RawRecord raw) {
         List<String> problems = new ArrayList<>(0);
         Object[] row = new Object[mapping.dataColumns().size()];
+        JsonNode id = null;
+        JsonNode modified = null;
+        JsonNode created = null;
+        ObjectNode custom = null;
+        try (JsonParser p = raw.parser()) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return reject(raw, null, null, "the record is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                if (name.startsWith("$")) {
+                    p.skipChildren(); // Zoho's own metadata
+                    continue;
+                }
+                JsonNode value = value(p, token);
+                switch (name) {
+                    case ModuleMapping.ID -> id = value;
+                    case ModuleMapping.MODIFIED_TIME -> modified = value;
+                    case ModuleMapping.CREATED_TIME -> created = value;
+                    default -> {
+                        Integer column = mapping.columnOf(name);
+                        if (column != null) {
+                            Coercion.write(mapping.field(name), value, row, column, problems);
+                        } else if (!value.isNull()) {
+                            // a field the mapping does not know (or lists under custom_fields)
+                            custom = custom != null ? custom : NODES.objectNode();
+                            custom.set(name, value);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return reject(raw, null, null, "the record is not valid JSON: " + e.getMessage());
+        }
 
-        String id = id(record.get(ModuleMapping.ID), problems);
-        row[0] = id;
-        JsonNode modified = record.get(ModuleMapping.MODIFIED_TIME);
+        String zohoId = id(id, problems);
+        row[0] = zohoId;
         OffsetDateTime modifiedTime = null;
         if (modified == null || modified.isNull()) {
             problems.add("Modified_Time is missing: without it crm-mirror cannot tell which version of the record is newer");
@@ -45,33 +89,51 @@ public class RecordMapper {
             modifiedTime = Coercion.datetime(ModuleMapping.MODIFIED_TIME, modified, problems);
         }
         row[mapping.modifiedTimeIndex()] = modifiedTime;
-        JsonNode created = record.get(ModuleMapping.CREATED_TIME);
         if (created != null && !created.isNull()) {
             row[mapping.createdTimeIndex()] = Coercion.datetime(ModuleMapping.CREATED_TIME, created, problems);
         }
-
-        int at = 1;
-        for (FieldMapping f : mapping.fields()) {
-            Coercion.write(f, record.get(f.apiName()), row, at, problems);
-            at += f.columns().size();
-        }
-
-        ObjectNode custom = customFields(mapping, record);
-        if (!custom.isEmpty() && Coercion.jsonStorable("custom_fields", custom, problems)) {
+        if (custom != null && Coercion.jsonStorable("custom_fields", custom, problems)) {
             row[mapping.customFieldsIndex()] = custom.toString();
         }
 
-        Cursor position = id != null && modifiedTime != null ? new Cursor(modifiedTime.toInstant(), id) : null;
+        Cursor position = zohoId != null && modifiedTime != null ? new Cursor(modifiedTime.toInstant(), zohoId) : null;
         if (!problems.isEmpty()) {
-            JsonNode storable = Coercion.sanitized(record);
-            return new MappedRecord.Rejected(id, storable.toString(), String.join("; ", problems), position, storable.equals(record));
+            return reject(raw, zohoId, position, String.join("; ", problems));
         }
-        return new MappedRecord.Row(row, position, record);
+        return new MappedRecord.Row(row, position, raw);
     }
 
     /** {@code raw} with the characters PostgreSQL cannot store (NUL, broken surrogates) written out as {@code \\uXXXX} text. */
     public static JsonNode storable(JsonNode raw) {
         return Coercion.sanitized(raw);
+    }
+
+    private static MappedRecord.Rejected reject(RawRecord raw, String zohoId, Cursor position, String reason) {
+        JsonNode record;
+        try {
+            record = raw.tree();
+        } catch (RuntimeException notJson) {
+            record = TextNode.valueOf(raw.json());
+        }
+        JsonNode storable = Coercion.sanitized(record);
+        return new MappedRecord.Rejected(zohoId, storable.toString(), reason, position, storable.equals(record));
+    }
+
+    /** The current value as a node: scalars wrap what the parser read; lookups and lists become small trees. */
+    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.instance;
+            default -> CoqlPage.JSON.readTree(p);
+        };
     }
 
     private static String id(JsonNode v, List<String> problems) {
@@ -85,25 +147,5 @@ public class RecordMapper {
             return null;
         }
         return id;
-    }
-
-    /**
-     * Fields the mapping lists under custom_fields, plus any field Zoho sent that the mapping does not know
-     * ({@code $}-prefixed keys are Zoho's own metadata and are dropped).
-     */
-    private static ObjectNode customFields(ModuleMapping mapping, ObjectNode record) {
-        ObjectNode custom = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            if (key.startsWith("$") || mapping.field(key) != null || key.equals(ModuleMapping.ID)
-                    || key.equals(ModuleMapping.CREATED_TIME) || key.equals(ModuleMapping.MODIFIED_TIME)) {
-                continue;
-            }
-            if (!e.getValue().isNull()) {
-                custom.set(key, e.getValue());
-            }
-        }
-        return custom;
     }
 }

@@ -1,43 +1,70 @@
 package dev.crmmirror.store;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Writes typed row values in PostgreSQL's COPY text format: tab-separated, {@code \N} for NULL, backslash
- * escapes. Arrays are written as array literals, which COPY then escapes once more.
+ * Writes typed rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL, backslash escapes)
+ * straight into UTF-8 bytes. It is the hot loop of a backfill, hence a byte buffer instead of a Writer, and
+ * timestamps formatted by hand. Arrays are written as array literals, which COPY then escapes once more.
  */
 final class CopyEncoder {
 
-    private CopyEncoder() {
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 16];
+    private int len;
+
+    CopyEncoder(OutputStream out) {
+        this.out = out;
     }
 
-    static void writeRow(Writer out, Object[] values) throws IOException {
+    /** One row: {@code values}, then {@code extra} already-encoded columns (e.g. the run id). */
+    void row(Object[] values, byte[]... extra) throws IOException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                out.write('\t');
+                put('\t');
             }
-            writeValue(out, values[i]);
+            value(values[i]);
         }
-        out.write('\n');
+        for (byte[] e : extra) {
+            put('\t');
+            for (byte b : e) {
+                put(b);
+            }
+        }
+        put('\n');
     }
 
-    private static void writeValue(Writer out, Object v) throws IOException {
+    void flush() throws IOException {
+        out.write(buf, 0, len);
+        len = 0;
+    }
+
+    /** COPY text of a plain value, for constant columns written with every row. */
+    static byte[] encoded(String ascii) {
+        return ascii.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void value(Object v) throws IOException {
         if (v == null) {
-            out.write("\\N");
+            put('\\');
+            put('N');
         } else if (v instanceof String s) {
-            escaped(out, s);
+            text(s);
+        } else if (v instanceof OffsetDateTime t) {
+            timestamp(t);
         } else if (v instanceof Boolean b) {
-            out.write(b ? 't' : 'f');
+            put(b ? 't' : 'f');
         } else if (v instanceof BigDecimal d) {
-            out.write(d.toPlainString());
-        } else if (v instanceof Integer || v instanceof Long || v instanceof LocalDate || v instanceof OffsetDateTime) {
-            out.write(v.toString());
+            ascii(d.toPlainString());
+        } else if (v instanceof Integer || v instanceof Long || v instanceof LocalDate) {
+            ascii(v.toString());
         } else if (v instanceof String[] items) {
-            escaped(out, arrayLiteral(items));
+            text(arrayLiteral(items));
         } else {
             throw new IllegalArgumentException("no COPY encoding for " + v.getClass().getName());
         }
@@ -55,23 +82,89 @@ final class CopyEncoder {
         return sb.append('}').toString();
     }
 
-    private static void escaped(Writer out, String s) throws IOException {
-        int from = 0;
+    /** UTF-8 with COPY's escapes; the mapper has already refused NUL and lone surrogates. */
+    private void text(String s) throws IOException {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String replacement = switch (c) {
-                case '\\' -> "\\\\";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                default -> null;
-            };
-            if (replacement != null) {
-                out.write(s, from, i - from);
-                out.write(replacement);
-                from = i + 1;
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { put('\\'); put('\\'); }
+                    case '\t' -> { put('\\'); put('t'); }
+                    case '\n' -> { put('\\'); put('n'); }
+                    case '\r' -> { put('\\'); put('r'); }
+                    default -> put(c);
+                }
+            } else if (c < 0x800) {
+                put(0xC0 | (c >> 6));
+                put(0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                put(0xF0 | (cp >> 18));
+                put(0x80 | ((cp >> 12) & 0x3F));
+                put(0x80 | ((cp >> 6) & 0x3F));
+                put(0x80 | (cp & 0x3F));
+            } else {
+                put(0xE0 | (c >> 12));
+                put(0x80 | ((c >> 6) & 0x3F));
+                put(0x80 | (c & 0x3F));
             }
         }
-        out.write(s, from, s.length() - from);
+    }
+
+    /** {@code 2024-06-05 02:04:09[.123456]+00}, which PostgreSQL reads as timestamptz. */
+    private void timestamp(OffsetDateTime t) throws IOException {
+        OffsetDateTime utc = t.getOffset().equals(ZoneOffset.UTC) ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 1000 || year > 9999) {
+            ascii(utc.toString());
+            return;
+        }
+        digits(year, 4);
+        put('-');
+        digits(utc.getMonthValue(), 2);
+        put('-');
+        digits(utc.getDayOfMonth(), 2);
+        put(' ');
+        digits(utc.getHour(), 2);
+        put(':');
+        digits(utc.getMinute(), 2);
+        put(':');
+        digits(utc.getSecond(), 2);
+        int micros = utc.getNano() / 1000;
+        if (micros != 0) {
+            put('.');
+            digits(micros, 6);
+        }
+        put('+');
+        put('0');
+        put('0');
+    }
+
+    private void digits(int value, int width) throws IOException {
+        ensure(width);
+        for (int i = width - 1; i >= 0; i--) {
+            buf[len + i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        len += width;
+    }
+
+    private void ascii(String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            put(s.charAt(i));
+        }
+    }
+
+    private void put(int b) throws IOException {
+        if (len == buf.length) {
+            flush();
+        }
+        buf[len++] = (byte) b;
+    }
+
+    private void ensure(int n) throws IOException {
+        if (len + n > buf.length) {
+            flush();
+        }
     }
 }

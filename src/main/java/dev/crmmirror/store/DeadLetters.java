@@ -66,7 +66,9 @@ public class DeadLetters {
         if (body instanceof CoqlPage page) {
             p.put("page", page.number());
             var records = p.putArray("records");
-            page.records().forEach(r -> records.add(RecordMapper.storable(r)));
+            for (int i = 0; i < page.size(); i++) {
+                records.add(RecordMapper.storable(page.record(i).tree()));
+            }
         } else if (body instanceof DeletedPage page) {
             p.put("page", page.number());
             var deletions = p.putArray("deletions");

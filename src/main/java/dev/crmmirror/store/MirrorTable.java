@@ -77,6 +77,11 @@ final class MirrorTable {
         return "COPY " + quote(stageName()) + " (" + dataColumnList() + ") FROM STDIN";
     }
 
+    /** Straight into the mirror table: the data columns, then synced_at and run_id (deleted_at stays null). */
+    String copyIntoTable() {
+        return "COPY " + table + " (" + dataColumnList() + ", \"synced_at\", \"run_id\") FROM STDIN";
+    }
+
     String clearStage() {
         return "TRUNCATE " + quote(stageName());
     }

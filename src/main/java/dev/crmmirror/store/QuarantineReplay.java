@@ -1,10 +1,5 @@
 package dev.crmmirror.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmmirror.zoho.CoqlPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +20,6 @@ import java.util.NoSuchElementException;
 public class QuarantineReplay {
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineReplay.class);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
 
     private final JdbcTemplate jdbc;
 
@@ -56,7 +47,7 @@ public class QuarantineReplay {
                 }
                 CoqlPage page = next;
                 next = page.more() ? fetch() : null;
-                run.recordsRead(page.records().size());
+                run.recordsRead(page.size());
                 return page;
             }
 
@@ -66,11 +57,10 @@ public class QuarantineReplay {
                 if (rows.isEmpty() && number > 0) {
                     return null;
                 }
-                List<ObjectNode> records = rows.stream().map(r -> parse((String) r[1])).toList();
                 if (!rows.isEmpty()) {
                     after = (Long) rows.get(rows.size() - 1)[0];
                 }
-                return new CoqlPage(run.module(), ++number, records, rows.size() == size, null);
+                return CoqlPage.of(run.module(), ++number, rows.stream().map(r -> (String) r[1]).toList(), rows.size() == size);
             }
         };
     }
@@ -82,13 +72,5 @@ public class QuarantineReplay {
         log.info("{}: {} records left the quarantine, {} remain", run.module(), cleared,
                 jdbc.queryForObject("SELECT count(*) FROM sync.quarantine WHERE module = ?", Long.class, run.module()));
         return cleared;
-    }
-
-    private static ObjectNode parse(String raw) {
-        try {
-            return (ObjectNode) JSON.readTree(raw);
-        } catch (Exception e) {
-            throw new IllegalStateException("sync.quarantine holds JSON that is not an object: " + e.getMessage(), e);
-        }
     }
 }

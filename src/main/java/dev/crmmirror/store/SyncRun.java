@@ -42,6 +42,7 @@ public final class SyncRun implements SyncPlan {
     private volatile Status status;
     private volatile String error;
     private volatile List<String> driftFields = List.of();
+    private volatile boolean insertsDirectly;
     private final RunObserver observer;
     private volatile Instant endedAt;
 
@@ -58,6 +59,16 @@ public final class SyncRun implements SyncPlan {
         this.deletionsSince = deletionsSince;
         this.status = status;
         this.error = error;
+        this.insertsDirectly = kind == Kind.SYNC && watermark == null;
+    }
+
+    /** A backfill's rows are new to the mirror: they can be COPYed in without an upsert, until one is not. */
+    boolean insertsDirectly() {
+        return insertsDirectly;
+    }
+
+    void stopInsertingDirectly() {
+        insertsDirectly = false;
     }
 
     public UUID id() {

@@ -10,11 +10,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component("upsertWriter")
 public class UpsertWriter {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final Map<String, MirrorTable> tables = new ConcurrentHashMap<>();
@@ -118,24 +116,54 @@ public class UpsertWriter {
         }
     }
 
+    /**
+     * While a module is being backfilled its rows are new, so they go straight into the mirror table with one
+     * COPY, the cheapest way PostgreSQL loads rows. The first batch that meets a row already there (a record
+     * edited during the backfill, a resumed run) rolls that attempt back; from then on the run stages and upserts.
+     */
     private static long upsert(Connection c, MirrorTable table, List<MappedRecord.Row> rows, SyncRun run) throws SQLException {
+        if (run.insertsDirectly()) {
+            Savepoint attempt = c.setSavepoint();
+            try {
+                copy(c, table.copyIntoTable(), rows, CopyEncoder.encoded(Instant.now().toString()), CopyEncoder.encoded(run.id().toString()));
+                c.releaseSavepoint(attempt);
+                return rows.size();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(attempt);
+                run.stopInsertingDirectly();
+            }
+        }
         try (var st = c.createStatement()) {
             st.execute(table.createStage());
         }
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                new PGCopyOutputStream(c.unwrap(PGConnection.class), table.copyIntoStage()), StandardCharsets.UTF_8), 1 << 16)) {
-            for (MappedRecord.Row row : rows) {
-                CopyEncoder.writeRow(out, row.values());
-            }
-        } catch (IOException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new SQLException("COPY into " + table.stageName() + " failed: " + e.getMessage(), "08000", e);
-        }
+        copy(c, table.copyIntoStage(), rows);
+        long written;
         try (PreparedStatement ps = c.prepareStatement(table.upsert())) {
             ps.setString(1, run.id().toString());
-            return ps.executeUpdate();
+            written = ps.executeUpdate();
+        }
+        // emptied at once, as the row-by-row fallback upserts again within the same transaction
+        try (var st = c.createStatement()) {
+            st.execute(table.clearStage());
+        }
+        return written;
+    }
+
+    private static void copy(Connection c, String sql, List<MappedRecord.Row> rows, byte[]... extraColumns) throws SQLException {
+        try (PGCopyOutputStream out = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql)) {
+            CopyEncoder encoder = new CopyEncoder(out);
+            for (MappedRecord.Row row : rows) {
+                encoder.row(row.values(), extraColumns);
+            }
+            encoder.flush();
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException refused) {
+                throw refused;
+            }
+            throw new SQLException("COPY failed: " + e.getMessage(), "08000", e);
         }
     }
 
@@ -147,9 +175,6 @@ public class UpsertWriter {
             Savepoint sp = c.setSavepoint();
             try {
                 written += upsert(c, table, List.of(row), run);
-                try (var st = c.createStatement()) {
-                    st.execute(table.clearStage());
-                }
                 c.releaseSavepoint(sp);
             } catch (SQLException e) {
                 if (!isDataError(e)) {

@@ -74,7 +74,7 @@ public class CoqlPager implements DisposableBean {
             } else {
                 throw new NoSuchElementException();
             }
-            plan.recordsRead(page.records().size());
+            plan.recordsRead(page.size());
             if (page.more()) {
                 Cursor end = page.end();
                 if (end == null) {

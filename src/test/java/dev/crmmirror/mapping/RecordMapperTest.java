@@ -3,9 +3,11 @@ package dev.crmmirror.mapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crmmirror.zoho.Cursor;
+import dev.crmmirror.zoho.RawRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,12 +141,11 @@ class RecordMapperTest {
 
     @Test
     void charactersPostgresCannotStoreAreRejectedAndTheRawRecordStaysStorable() {
-        ObjectNode rec = record("{\"id\":\"9\",\"Modified_Time\":\"2024-06-05T02:04:09Z\"}");
-        rec.put("Last_Name", "nul\u0000here");
-        rec.put("Lead_Status", "broken\uD800surrogate");
-        rec.put("Unknown", "also\u0000nul");
+        // JSON escapes, as Zoho would send them: a NUL and a lone high surrogate
+        String rec = "{\"id\":\"9\",\"Modified_Time\":\"2024-06-05T02:04:09Z\",\"Last_Name\":\"nul\\u0000here\","
+                + "\"Lead_Status\":\"broken\\ud800surrogate\",\"Unknown\":\"also\\u0000nul\"}";
 
-        MappedRecord.Rejected r = (MappedRecord.Rejected) mapper.map(mapping, rec);
+        MappedRecord.Rejected r = (MappedRecord.Rejected) mapper.map(mapping, record(rec));
 
         assertThat(r.reason()).contains("Last_Name: contains a NUL character (U+0000)")
                 .contains("Lead_Status: contains a broken UTF-16 surrogate")
@@ -160,11 +161,12 @@ class RecordMapperTest {
         assertThat(((MappedRecord.Row) result).values()[1]).isEqualTo("山田 Zoë 😀");
     }
 
-    private static ObjectNode record(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+    private static RawRecord record(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return new RawRecord(bytes, 0, bytes.length);
+    }
+
+    private static RawRecord record(ObjectNode json) {
+        return record(json.toString());
     }
 }

@@ -172,7 +172,10 @@ class StoreTest {
     }
 
     private void write(SyncRun run, List<ObjectNode> records) throws Exception {
-        List<MappedRecord> mapped = records.stream().map(r -> mapper.map(deals, r)).toList();
+        List<MappedRecord> mapped = records.stream().map(r -> {
+            byte[] json = r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return mapper.map(deals, new dev.crmmirror.zoho.RawRecord(json, 0, json.length));
+        }).toList();
         Cursor end = mapped.get(mapped.size() - 1).position();
         writer.write(new MappedPage(deals, 1, mapped, end), run);
     }

@@ -46,7 +46,7 @@ class CoqlPagerTest {
 
         List<CoqlPage> pages = drain(pager.pages(plan(null, null, false)));
 
-        assertThat(pages).extracting(p -> p.records().size()).containsExactly(2, 1);
+        assertThat(pages).extracting(CoqlPage::size).containsExactly(2, 1);
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0).query()).isEqualTo("select Created_Time, Modified_Time, Last_Name from Leads where id is not null "
                 + "order by Modified_Time asc, id asc limit 2000");
