@@ -3,6 +3,7 @@ package dev.crmmirror.store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ final class CopyEncoder {
 
     /** COPY text of a plain value, for constant columns written with every row. */
     static byte[] encoded(String ascii) {
-        return ascii.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ascii.getBytes(StandardCharsets.UTF_8);
     }
 
     private void value(Object v) throws IOException {
@@ -82,33 +83,41 @@ final class CopyEncoder {
         return sb.append('}').toString();
     }
 
-    /** UTF-8 with COPY's escapes; the mapper has already refused NUL and lone surrogates. */
+    /**
+     * UTF-8 with COPY's escapes; the mapper has already refused NUL and lone surrogates. The JDK's encoder is
+     * vectorised; the characters to escape are ASCII, which never occurs inside a multi-byte UTF-8 sequence.
+     */
     private void text(String s) throws IOException {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> { put('\\'); put('\\'); }
-                    case '\t' -> { put('\\'); put('t'); }
-                    case '\n' -> { put('\\'); put('n'); }
-                    case '\r' -> { put('\\'); put('r'); }
-                    default -> put(c);
-                }
-            } else if (c < 0x800) {
-                put(0xC0 | (c >> 6));
-                put(0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                put(0xF0 | (cp >> 18));
-                put(0x80 | ((cp >> 12) & 0x3F));
-                put(0x80 | ((cp >> 6) & 0x3F));
-                put(0x80 | (cp & 0x3F));
-            } else {
-                put(0xE0 | (c >> 12));
-                put(0x80 | ((c >> 6) & 0x3F));
-                put(0x80 | (c & 0x3F));
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte escape = switch (utf8[i]) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escape != 0) {
+                bytes(utf8, from, i - from);
+                put('\\');
+                put(escape);
+                from = i + 1;
             }
         }
+        bytes(utf8, from, utf8.length - from);
+    }
+
+    private void bytes(byte[] b, int from, int count) throws IOException {
+        if (count > buf.length - len) {
+            flush();
+            if (count > buf.length) {
+                out.write(b, from, count);
+                return;
+            }
+        }
+        System.arraycopy(b, from, buf, len, count);
+        len += count;
     }
 
     /** {@code 2024-06-05 02:04:09[.123456]+00}, which PostgreSQL reads as timestamptz. */

@@ -75,33 +75,39 @@ public class RunLedger {
         // every log line of the run carries its id and module (the JSON logs have them as fields)
         MDC.put("run_id", runId.toString());
         MDC.put("module", module);
-        SyncRun opened = tx.execute(status -> {
-            String heldBy = claimLock(module, runId);
-            if (heldBy != null) {
-                insertRun(runId, kind, module, scheduledFor, "skipped", null, "skipped: " + heldBy);
-                log.info("{}: {} skipped, {}", module, kind.name().toLowerCase(), heldBy);
-                SyncRun skipped = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING,
-                        null, observer);
-                skipped.finish(SyncRun.Status.SKIPPED, heldBy, now);
-                return skipped;
-            }
-            if (kind == SyncRun.Kind.REPLAY) {
-                insertRun(runId, kind, module, scheduledFor, "running", null, null);
-                log.info("{}: replay of the quarantine {} started", module, runId);
-                return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, SyncRun.Status.RUNNING, null, observer);
-            }
-            Map<String, Object> marks = jdbc.queryForList(
-                    "SELECT modified_time, deleted_since FROM sync.watermarks WHERE module = ?", module).stream().findFirst().orElse(Map.of());
-            Instant watermark = instant(marks.get("modified_time"));
-            Cursor resumeFrom = jdbc.query("SELECT modified_time, record_id FROM sync.checkpoints WHERE module = ?",
-                    (rs, i) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)), module).stream().findFirst().orElse(null);
-            insertRun(runId, kind, module, scheduledFor, "running", watermark, null);
-            SyncRun run = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, watermark, resumeFrom,
-                    instant(marks.get("deleted_since")), SyncRun.Status.RUNNING, null, observer);
-            log.info("{}: run {} started ({})", module, runId, resumeFrom != null ? "resuming after " + resumeFrom
-                    : watermark != null ? "changes since " + run.windowStart() : "backfill");
-            return run;
-        });
+        SyncRun opened;
+        try {
+            opened = tx.execute(status -> {
+                String heldBy = claimLock(module, runId);
+                if (heldBy != null) {
+                    insertRun(runId, kind, module, scheduledFor, "skipped", null, "skipped: " + heldBy);
+                    log.info("{}: {} skipped, {}", module, kind.name().toLowerCase(), heldBy);
+                    SyncRun skipped = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, observer);
+                    skipped.finish(SyncRun.Status.SKIPPED, heldBy, now);
+                    return skipped;
+                }
+                if (kind == SyncRun.Kind.REPLAY) {
+                    insertRun(runId, kind, module, scheduledFor, "running", null, null);
+                    log.info("{}: replay of the quarantine {} started", module, runId);
+                    return new SyncRun(runId, kind, mapping, props.settingsFor(module), now, null, null, null, observer);
+                }
+                Map<String, Object> marks = jdbc.queryForList(
+                        "SELECT modified_time, deleted_since FROM sync.watermarks WHERE module = ?", module).stream().findFirst().orElse(Map.of());
+                Instant watermark = instant(marks.get("modified_time"));
+                Cursor resumeFrom = jdbc.query("SELECT modified_time, record_id FROM sync.checkpoints WHERE module = ?",
+                        (rs, i) -> new Cursor(rs.getTimestamp(1).toInstant(), rs.getString(2)), module).stream().findFirst().orElse(null);
+                insertRun(runId, kind, module, scheduledFor, "running", watermark, null);
+                SyncRun run = new SyncRun(runId, kind, mapping, props.settingsFor(module), now, watermark, resumeFrom,
+                        instant(marks.get("deleted_since")), observer);
+                log.info("{}: run {} started ({})", module, runId, resumeFrom != null ? "resuming after " + resumeFrom
+                        : watermark != null ? "changes since " + run.windowStart() : "backfill");
+                return run;
+            });
+        } catch (RuntimeException e) {
+            MDC.remove("run_id");
+            MDC.remove("module");
+            throw e;
+        }
         if (opened.isSkipped()) {
             ended(opened);
         }

@@ -4,6 +4,8 @@ import dev.crmmirror.config.MirrorProperties;
 import dev.crmmirror.mapping.ModuleMapping;
 import dev.crmmirror.zoho.FieldMetadataReader;
 import dev.crmmirror.zoho.FieldMetadataReader.ZohoField;
+import dev.crmmirror.zoho.ZohoException;
+import dev.crmmirror.zoho.ZohoTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,8 @@ import java.util.Set;
  * {@code crm-mirror.drift-check-every} (and after a failed run) it reads the module's field metadata
  * (1 API credit). The first check records the fields as they are; a field seen later is drift: recorded once
  * in {@code sync.schema_drift}, warned about once, and selected from then on, so its values land in
- * {@code custom_fields} until the mapping gives it a column. Drift never fails a run.
+ * {@code custom_fields} until the mapping gives it a column. Drift never fails a run, nor does a check that
+ * cannot read the metadata (the scope ZohoCRM.settings.fields.READ is needed for it).
  */
 @Component("schemaDrift")
 public class SchemaDrift {
@@ -43,7 +46,17 @@ public class SchemaDrift {
 
     public void check(SyncRun run) {
         if (due(run.module())) {
-            record(run, metadata.fields(run.module(), run));
+            try {
+                record(run, metadata.fields(run.module(), run));
+            } catch (ZohoException e) {
+                // the sync matters more than noticing new fields: go on with what is known
+                log.warn("{}: the schema drift check could not read Zoho's field metadata ({}). The sync goes on; new fields are "
+                        + "noticed once the check works: it needs the scope ZohoCRM.settings.fields.READ on the refresh token.",
+                        run.module(), e.getMessage());
+                if (!(e instanceof ZohoTransientException)) {
+                    markChecked(run.module()); // a missing scope will not fix itself: ask again after drift-check-every
+                }
+            }
         }
         run.selectDriftFields(driftFieldsToSelect(run));
     }
@@ -71,10 +84,14 @@ public class SchemaDrift {
                             + "add '{}: <type>' to the mapping and restart.", run.module(), f.apiName(), f.dataType(), mapping.source(), f.apiName());
                 }
             }
-            jdbc.update("""
-                    INSERT INTO sync.watermarks (module, fields_checked_at) VALUES (?, now())
-                    ON CONFLICT (module) DO UPDATE SET fields_checked_at = now()""", run.module());
+            markChecked(run.module());
         });
+    }
+
+    private void markChecked(String module) {
+        jdbc.update("""
+                INSERT INTO sync.watermarks (module, fields_checked_at) VALUES (?, now())
+                ON CONFLICT (module) DO UPDATE SET fields_checked_at = now()""", module);
     }
 
     /** Drift fields Zoho still listed at the last check, that the mapping does not select, as room allows. */

@@ -46,8 +46,9 @@ public final class SyncRun implements SyncPlan {
     private final RunObserver observer;
     private volatile Instant endedAt;
 
+    /** A run that has begun; {@link RunLedger} opens them. */
     SyncRun(UUID id, Kind kind, ModuleMapping mapping, SyncSettings settings, Instant startedAt, Instant watermark, Cursor resumeFrom,
-            Instant deletionsSince, Status status, String error, RunObserver observer) {
+            Instant deletionsSince, RunObserver observer) {
         this.observer = observer;
         this.id = id;
         this.kind = kind;
@@ -57,8 +58,7 @@ public final class SyncRun implements SyncPlan {
         this.watermark = watermark;
         this.resumeFrom = resumeFrom;
         this.deletionsSince = deletionsSince;
-        this.status = status;
-        this.error = error;
+        this.status = Status.RUNNING;
         this.insertsDirectly = kind == Kind.SYNC && watermark == null;
     }
 

@@ -74,6 +74,19 @@ class QuarantineDriftAlertsTest extends EndToEndTest {
     }
 
     @Test
+    void aDriftCheckThatCannotReadTheMetadataDoesNotFailTheRun() {
+        sandbox.module("Deals").generate(100);
+        // the first call of a module's first run is its metadata check; it fails beyond every retry
+        sandbox.faults().failNext(6, Fault.INTERNAL_ERROR);
+
+        SyncRun run = sync("Deals");
+
+        assertThat(run.status()).isEqualTo(SyncRun.Status.OK);
+        assertThat(sandbox.stats().faultsInjected()).isEqualTo(6);
+        mirror("Deals").equalsSandbox();
+    }
+
+    @Test
     void replayingTheQuarantineLandsWhatNowMapsAndKeepsWhatStillDoesNot() throws Exception {
         SandboxModule deals = sandbox.module("Deals");
         deals.generate(50);
