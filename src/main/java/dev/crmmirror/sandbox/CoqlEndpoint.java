@@ -1,18 +1,13 @@
 package dev.crmmirror.sandbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crmmirror.sandbox.coql.Column;
 import dev.crmmirror.sandbox.coql.CompiledQuery;
 import dev.crmmirror.sandbox.coql.CoqlException;
 import dev.crmmirror.sandbox.coql.QueryCompiler;
 import dev.crmmirror.sandbox.coql.QueryExecutor;
 import dev.crmmirror.sandbox.coql.QueryResult;
 import dev.crmmirror.sandbox.data.Directory;
-import dev.crmmirror.sandbox.data.RecordView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** {@code POST /crm/v8/coql} with {@code {"select_query": "..."}} (zoho-api.md §2). */
@@ -45,7 +40,7 @@ final class CoqlEndpoint implements Endpoint {
         }
         QueryResult result = QueryExecutor.execute(compiled, modules.get(compiled.module()).store(), directory);
         stats.countCoqlAnswer(compiled.module(), credits(compiled.limit()));
-        return result.rows().isEmpty() ? Reply.noContent() : new Reply(200, Reply.JSON, render(compiled, result));
+        return result.rows().isEmpty() ? Reply.noContent() : new Reply(200, Reply.JSON, CoqlPage.render(compiled, result));
     }
 
     /** Zoho charges by LIMIT, not by rows returned (zoho-api.md §2.4). */
@@ -61,34 +56,5 @@ final class CoqlEndpoint implements Endpoint {
         } catch (IOException notJson) {
             return null;
         }
-    }
-
-    /** Streamed: a 2,000-row page of wide records is megabytes, and no intermediate tree is needed. */
-    private static byte[] render(CompiledQuery query, QueryResult result) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("data");
-            boolean idSelected = query.columns().stream().anyMatch(c -> c.name().equals("id"));
-            for (RecordView record : result.rows()) {
-                json.writeStartObject();
-                for (Column column : query.columns()) {
-                    if (column.name().equals("id") && record.id() == null) continue;
-                    json.writeObjectField(column.name(), column.value(record));
-                }
-                // Zoho always returns the id, selected or not; a record stored without one has none to show
-                if (!idSelected && record.id() != null) json.writeObjectField("id", record.value("id"));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("info");
-            json.writeNumberField("count", result.rows().size());
-            json.writeBooleanField("more_records", result.moreRecords());
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

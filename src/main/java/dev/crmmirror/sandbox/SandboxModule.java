@@ -204,11 +204,11 @@ public final class SandboxModule {
             long[] created = new long[count];
             drawCreated.accept(created);
             Arrays.sort(created);
-            int width = schema.size();
             List<String> inserted = new ArrayList<>(count);
             for (long createdEpoch : created) {
                 String id = ids.next(random);
-                store.put(Records.generated(id, random.nextLong(), width, createdEpoch, modifiedFor.applyAsLong(createdEpoch)));
+                store.put(Records.generated(id, random.nextLong(), createdEpoch, modifiedFor.applyAsLong(createdEpoch),
+                        schema, directory));
                 inserted.add(id);
             }
             return inserted;

@@ -15,8 +15,11 @@ public final class Records {
 
     private Records() { }
 
-    public static StoredRecord generated(String id, long seed, int width, long createdEpoch, long modifiedEpoch) {
-        return new StoredRecord(id, id, true, seed, width, createdEpoch, modifiedEpoch, modifiedEpoch, Map.of());
+    /** A record whose values all derive from {@code seed}, one for each field the schema has now. */
+    public static StoredRecord generated(String id, long seed, long createdEpoch, long modifiedEpoch,
+                                         ModuleSchema schema, Directory directory) {
+        return rendered(new StoredRecord(id, id, true, seed, schema.size(), createdEpoch, modifiedEpoch, modifiedEpoch,
+                Map.of(), null), schema, directory);
     }
 
     /** Exactly these values; {@code internalKey} files a record that has no id. */
@@ -24,7 +27,7 @@ public final class Records {
         Object id = values.get("id");
         String key = id == null ? internalKey : id.toString();
         return new StoredRecord(key, id == null ? null : key, false, 0, 0, 0, 0,
-                epochOf(values.get(MODIFIED_TIME)), frozen(values));
+                epochOf(values.get(MODIFIED_TIME)), frozen(values), null);
     }
 
     /**
@@ -47,7 +50,7 @@ public final class Records {
         // derived values need created <= modified, also when stale data claims otherwise
         long modifiedEpoch = sortEpoch == Long.MIN_VALUE ? record.modifiedEpoch() : Math.max(sortEpoch, record.createdEpoch());
         StoredRecord changed = new StoredRecord(record.key(), record.id(), true, record.seed(),
-                Math.max(width, record.width()), record.createdEpoch(), modifiedEpoch, sortEpoch, frozen(values));
+                Math.max(width, record.width()), record.createdEpoch(), modifiedEpoch, sortEpoch, frozen(values), null);
         RecordView before = new RecordView(schema, record, directory);
         RecordView after = new RecordView(schema, changed, directory);
         boolean pinned = false;
@@ -58,8 +61,8 @@ public final class Records {
                 pinned = true;
             }
         }
-        return pinned ? new StoredRecord(record.key(), record.id(), true, record.seed(), changed.width(),
-                record.createdEpoch(), modifiedEpoch, sortEpoch, frozen(values)) : changed;
+        return rendered(pinned ? new StoredRecord(record.key(), record.id(), true, record.seed(), changed.width(),
+                record.createdEpoch(), modifiedEpoch, sortEpoch, frozen(values), null) : changed, schema, directory);
     }
 
     /**
@@ -91,6 +94,16 @@ public final class Records {
                 ? (Map<String, Object>) map : null;
         return new DeletedRecord(record.id(), name == null ? null : name.toString(), "recycle",
                 record.directory().pick(EntityKind.USER, random).lookupValue(), createdBy, nowEpoch, record.offset());
+    }
+
+    /**
+     * The generated record with its values rendered as JSON over the whole schema: fields beyond its width
+     * render as what they read today (null, or a value set by an edit), which is what they will read later.
+     */
+    private static StoredRecord rendered(StoredRecord record, ModuleSchema schema, Directory directory) {
+        RecordJson json = RecordJson.render(new RecordView(schema, record, directory), schema.fields());
+        return new StoredRecord(record.key(), record.id(), true, record.seed(), record.width(), record.createdEpoch(),
+                record.modifiedEpoch(), record.sortEpoch(), record.overrides(), json);
     }
 
     /** Modified_Time as epoch seconds, or {@link Long#MIN_VALUE} when missing or unreadable. */
