@@ -58,6 +58,10 @@ final class AppProcess {
             return process.isAlive();
         }
 
+        long pid() {
+            return process.pid();
+        }
+
         Path log() {
             return log;
         }

@@ -41,6 +41,18 @@ final class Proc {
         return statusKb(pid, "VmRSS:");
     }
 
+    /** Whether the process has installed a handler for SIGQUIT (signal 3: bit 2 of SigCgt); false when it is gone. */
+    static boolean catchesSigQuit(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("SigCgt:")) return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 2)) != 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return false;
+    }
+
     /** Direct children, from /proc/[pid]/task/[pid]/children (main thread), else by scanning /proc. */
     static List<Long> children(long pid) {
         List<Long> children = new ArrayList<>();
