@@ -104,72 +104,38 @@ public final class CoqlPage {
     }
 
     private static CoqlPage read(byte[] body, String module, int number) throws IOException {
-        int[] starts = new int[64];
-        int[] ends = new int[64];
-        int count = 0;
-        boolean more = false;
+        Structure page = new Structure(body);
+        page.read();
+        int[] starts = Arrays.copyOf(page.starts, page.count);
+        int[] ends = Arrays.copyOf(page.ends, page.count);
         Cursor last = null;
-        try (JsonParser p = JSON.createParser(body)) {
+        for (int i = starts.length - 1; i >= 0 && last == null; i--) {
+            last = position(body, starts[i], ends[i]);
+        }
+        return new CoqlPage(module, number, body, starts, ends, page.more, last);
+    }
+
+    /** A record's id and Modified_Time: its position in paging order, or null when it lacks either (or is no JSON object). */
+    private static Cursor position(byte[] body, int start, int end) {
+        String id = null;
+        String modified = null;
+        try (JsonParser p = JSON.createParser(body, start, end - start)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new JsonParseException(p, "expected a JSON object");
+                return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("data") && value == JsonToken.START_ARRAY) {
-                    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        if (t == null) {
-                            throw new JsonParseException(p, "unexpected end of data");
-                        }
-                        if (count == starts.length) {
-                            starts = Arrays.copyOf(starts, count * 2);
-                            ends = Arrays.copyOf(ends, count * 2);
-                        }
-                        starts[count] = (int) p.currentTokenLocation().getByteOffset();
-                        Cursor position = t == JsonToken.START_OBJECT ? scanRecord(p) : skip(p);
-                        ends[count++] = (int) p.currentLocation().getByteOffset();
-                        if (position != null) {
-                            last = position;
-                        }
-                    }
-                } else if (name.equals("info") && value == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (key.equals("more_records")) {
-                            more = v == JsonToken.VALUE_TRUE;
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
+                JsonToken v = p.nextToken();
+                if (name.equals("id") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT)) {
+                    id = p.getText();
+                } else if (name.equals("Modified_Time") && v == JsonToken.VALUE_STRING) {
+                    modified = p.getText();
                 } else {
                     p.skipChildren();
                 }
             }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw new JsonParseException(p, "unexpected end of the answer");
-            }
-        }
-        return new CoqlPage(module, number, body, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), more, last);
-    }
-
-    /** Skips a record, noting its id and Modified_Time: its position in paging order, or null. */
-    private static Cursor scanRecord(JsonParser p) throws IOException {
-        String id = null;
-        String modified = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (name.equals("id") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT)) {
-                id = p.getText();
-            } else if (name.equals("Modified_Time") && v == JsonToken.VALUE_STRING) {
-                modified = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
-        if (p.currentToken() != JsonToken.END_OBJECT) {
-            throw new JsonParseException(p, "unexpected end of a record");
+        } catch (IOException e) {
+            return null; // the mapper quarantines it, saying what is wrong
         }
         if (id == null || modified == null || !RECORD_ID.matcher(id).matches()) {
             return null;
@@ -181,13 +147,219 @@ public final class CoqlPage {
         }
     }
 
-    /** A data element that is no object: kept (the mapper quarantines it), without a position. */
-    private static Cursor skip(JsonParser p) throws IOException {
-        if (p.currentToken().isScalarValue()) {
-            p.getText(); // reads a string to its end, so the parser's location is past it
-        } else {
-            p.skipChildren();
+    /**
+     * The page's structure from its bytes, without tokenizing values: the top-level object, the bounds of each
+     * {@code data} element, and {@code info.more_records}. It checks what a cut-short or garbled answer breaks
+     * (brackets that pair up, strings that end, escapes, separators between members and elements, nothing after
+     * the end) and throws a parse exception, which the client retries. Inside a record it only pairs brackets and
+     * skips strings: a record that is otherwise malformed is left to the mapper, which quarantines it with
+     * Jackson's reason. A tokenizing pass here cost as much CPU as mapping the records.
+     */
+    private static final class Structure {
+        private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] INFO = "info".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] MORE_RECORDS = "more_records".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+
+        private final byte[] b;
+        private int i;
+        int[] starts = new int[64];
+        int[] ends = new int[64];
+        int count;
+        boolean more;
+
+        Structure(byte[] b) {
+            this.b = b;
         }
-        return null;
+
+        void read() throws JsonParseException {
+            object((key, keyEnd) -> {
+                if (is(key, keyEnd, DATA) && next() == '[') {
+                    data();
+                } else if (is(key, keyEnd, INFO) && next() == '{') {
+                    object((k, kEnd) -> {
+                        int from = i;
+                        value();
+                        if (is(k, kEnd, MORE_RECORDS)) {
+                            more = is(from, i, TRUE);
+                        }
+                    });
+                } else {
+                    value();
+                }
+            });
+            while (i < b.length && space(b[i])) {
+                i++;
+            }
+            if (i != b.length) {
+                throw error("content after the end of the answer");
+            }
+        }
+
+        private interface Member {
+            void value(int keyStart, int keyEnd) throws JsonParseException;
+        }
+
+        /** An object whose members' values {@code member} reads; the key is {@code b[keyStart, keyEnd)}, unescaped. */
+        private void object(Member member) throws JsonParseException {
+            if (next() != '{') {
+                throw error("expected a JSON object");
+            }
+            i++;
+            if (next() == '}') {
+                i++;
+                return;
+            }
+            while (true) {
+                if (next() != '"') {
+                    throw error("expected a field name");
+                }
+                int keyStart = i + 1;
+                string();
+                int keyEnd = i - 1;
+                if (next() != ':') {
+                    throw error("expected ':'");
+                }
+                i++;
+                next();
+                member.value(keyStart, keyEnd);
+                if (separator('}')) {
+                    return;
+                }
+            }
+        }
+
+        private void data() throws JsonParseException {
+            i++;
+            if (next() == ']') {
+                i++;
+                return;
+            }
+            do {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = i;
+                value();
+                ends[count++] = i;
+            } while (!separator(']'));
+        }
+
+        /** Past a ',' (false) or the closing bracket (true). */
+        private boolean separator(char close) throws JsonParseException {
+            byte c = next();
+            i++;
+            if (c == close) {
+                return true;
+            }
+            if (c != ',') {
+                throw error("expected ',' or '" + close + "'");
+            }
+            next();
+            return false;
+        }
+
+        private void value() throws JsonParseException {
+            byte c = next();
+            if (c == '"') {
+                string();
+            } else if (c == '{' || c == '[') {
+                nested();
+            } else {
+                int from = i;
+                while (i < b.length && scalar(b[i])) {
+                    i++;
+                }
+                if (i == from) {
+                    throw error("expected a value");
+                }
+            }
+        }
+
+        /** An object or array with everything in it: brackets must pair up, strings end. */
+        private void nested() throws JsonParseException {
+            byte[] open = new byte[16];
+            int depth = 0;
+            do {
+                if (i >= b.length) {
+                    throw error("the answer ends inside a record or list");
+                }
+                byte c = b[i];
+                if (c == '"') {
+                    string();
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    if (depth == open.length) {
+                        open = Arrays.copyOf(open, depth * 2);
+                    }
+                    open[depth++] = c;
+                } else if (c == '}' || c == ']') {
+                    if (depth == 0 || open[--depth] != (c == '}' ? '{' : '[')) {
+                        throw error("'" + (char) c + "' does not close what is open");
+                    }
+                }
+                i++;
+            } while (depth > 0);
+        }
+
+        /** From an opening quote to past the closing one. */
+        private void string() throws JsonParseException {
+            i++;
+            while (i < b.length) {
+                byte c = b[i++];
+                if (c == '"') {
+                    return;
+                }
+                if (c == '\\') {
+                    if (i >= b.length) {
+                        break;
+                    }
+                    byte e = b[i++];
+                    if (e == 'u') {
+                        for (int end = i + 4; i < end; i++) {
+                            if (i >= b.length || Character.digit(b[i], 16) < 0) {
+                                throw error("a \\u escape needs 4 hex digits");
+                            }
+                        }
+                    } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                        throw error("invalid escape \\" + (char) e);
+                    }
+                } else if (c >= 0 && c < 0x20) {
+                    i--;
+                    throw error("a control character inside a string");
+                }
+            }
+            throw error("the answer ends inside a string");
+        }
+
+        /** The next byte that is no whitespace, without moving past it. */
+        private byte next() throws JsonParseException {
+            while (i < b.length && space(b[i])) {
+                i++;
+            }
+            if (i == b.length) {
+                throw error("the answer ends early");
+            }
+            return b[i];
+        }
+
+        private boolean is(int from, int to, byte[] word) {
+            return Arrays.equals(b, from, to, word, 0, word.length);
+        }
+
+        private static boolean space(byte c) {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        /** Bytes of true, false, null and numbers. */
+        private static boolean scalar(byte c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'E';
+        }
+
+        private JsonParseException error(String what) {
+            return new JsonParseException(null, what + " (byte " + i + " of " + b.length + ")");
+        }
     }
 }
