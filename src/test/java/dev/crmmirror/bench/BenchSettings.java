@@ -30,6 +30,9 @@ record BenchSettings(
         Path basedir,
         Path resultsDir) {
 
+    /** The application runs with the collector of the container image (Dockerfile, JAVA_TOOL_OPTIONS). */
+    static final String CONTAINER_JVM_ARGS = "-XX:+UseParallelGC";
+
     static BenchSettings fromSystemProperties() {
         Path basedir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
         return new BenchSettings(
@@ -43,7 +46,7 @@ record BenchSettings(
                 positive("bench.memory.large", 1_000_000),
                 positive("bench.copy.repeats", 3),
                 System.getProperty("bench.app.xmx", "256m"),
-                List.of(System.getProperty("bench.app.jvm-args", "").trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
+                List.of(System.getProperty("bench.app.jvm-args", CONTAINER_JVM_ARGS).trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
                 System.getProperty("bench.sandbox.xmx", "3g"),
                 Duration.ofMinutes(positive("bench.timeout.minutes", 30)),
                 bool("bench.keep-databases", false),

@@ -33,6 +33,20 @@ class GcLogTest {
     }
 
     @Test
+    void readsParallelPauseLines() {
+        GcLog log = GcLog.parse(List.of("[0.009s][info][gc] Using Parallel",
+                "[0.747s][info][gc          ] GC(0) Pause Young (Allocation Failure) 64M->3M(245M) 5.905ms",
+                "[2.007s][info][gc,start    ] GC(6) Pause Full (Metadata GC Threshold)",
+                "[2.035s][info][gc             ] GC(6) Pause Full (Metadata GC Threshold) 9M->9M(243M) 28.073ms"));
+
+        assertThat(log.collector()).isEqualTo("Parallel");
+        assertThat(log.pauses()).isEqualTo(2);
+        assertThat(log.fullPauses()).isEqualTo(1);
+        assertThat(log.peakHeapBeforeMb()).isEqualTo(64.0);
+        assertThat(log.maxHeapAfterMb()).isEqualTo(9.0);
+    }
+
+    @Test
     void readsSerialPauseLinesToo() {
         GcLog log = GcLog.parse(List.of("[1.0s][info][gc] Using Serial",
                 "[2.0s][info][gc] GC(3) Pause Young (Allocation Failure) 70M->20M(247M) 10.500ms"));
