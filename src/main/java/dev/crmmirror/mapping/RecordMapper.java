@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -33,12 +36,40 @@ public class RecordMapper {
     private static final Pattern ZOHO_ID = Pattern.compile("[0-9]{1,30}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
+    /**
+     * The page's records, each mapped when it is first read and kept. The writer reads them as it streams rows into
+     * PostgreSQL, so the database loads the first rows of a page while the later ones are still being mapped,
+     * instead of idling through a mapping pass and then the mapper idling through the load.
+     */
     public MappedPage map(CoqlPage page, ModuleMapping mapping) {
-        List<MappedRecord> out = new ArrayList<>(page.size());
-        for (int i = 0; i < page.size(); i++) {
-            out.add(map(mapping, page.record(i)));
+        MappedRecord[] mapped = new MappedRecord[page.size()];
+        List<MappedRecord> records = new LazilyMapped(mapped, i -> map(mapping, page.record(i)));
+        return new MappedPage(mapping, page.number(), records, page.end());
+    }
+
+    private static final class LazilyMapped extends AbstractList<MappedRecord> implements RandomAccess {
+        private final MappedRecord[] mapped;
+        private final IntFunction<MappedRecord> mapper;
+
+        LazilyMapped(MappedRecord[] mapped, IntFunction<MappedRecord> mapper) {
+            this.mapped = mapped;
+            this.mapper = mapper;
         }
-        return new MappedPage(mapping, page.number(), out, page.end());
+
+        @Override
+        public MappedRecord get(int i) {
+            MappedRecord r = mapped[i];
+            if (r == null) {
+                r = mapper.apply(i);
+                mapped[i] = r;
+            }
+            return r;
+        }
+
+        @Override
+        public int size() {
+            return mapped.length;
+        }
     }
 
     public MappedRecord map(ModuleMapping mapping, RawRecord raw) {

@@ -19,8 +19,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -76,48 +78,101 @@ public class UpsertWriter {
 
     private void writeBatch(SyncRun run, List<MappedRecord> batch) throws SQLException {
         MirrorTable table = table(run.mapping());
-        List<MappedRecord.Row> rows = new ArrayList<>();
-        List<MappedRecord.Rejected> rejected = new ArrayList<>();
-        Cursor checkpoint = null;
-        for (MappedRecord r : batch) {
-            if (r instanceof MappedRecord.Row row) {
-                rows.add(row);
-            } else {
-                rejected.add((MappedRecord.Rejected) r);
-            }
-            if (r.position() != null) {
-                checkpoint = r.position();
-            }
-        }
+        Sorted sorted = new Sorted(batch);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long written;
             try {
                 relaxDurability(c);
                 heartbeat(c, run);
-                written = rows.isEmpty() ? 0 : upsert(c, table, rows, run);
+                written = sorted.iterator().hasNext() ? upsert(c, table, sorted, run) : 0;
             } catch (SQLException e) {
                 c.rollback();
                 if (!isDataError(e)) {
                     throw e;
                 }
                 heartbeat(c, run);
-                written = rowByRow(c, table, rows, rejected, run);
+                written = rowByRow(c, table, sorted.rows(), sorted.rejected, run);
             } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
             try {
-                quarantine(c, run, rejected);
-                saveCheckpoint(c, run, checkpoint);
+                quarantine(c, run, sorted.rejected);
+                saveCheckpoint(c, run, checkpoint(batch));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-            run.written(written, newest(rows));
-            run.quarantined(rejected.size());
+            run.written(written, newest(sorted.rows()));
+            run.quarantined(sorted.rejected.size());
         }
+    }
+
+    /**
+     * A batch's rows, told from its rejects as they are read. Reading a record maps it (RecordMapper maps lazily),
+     * so the first COPY sends each row as soon as it is mapped; a second pass (a fallback) reads what the first kept.
+     */
+    private static final class Sorted implements Iterable<MappedRecord.Row> {
+        private final List<MappedRecord> batch;
+        private final List<MappedRecord.Row> rows = new ArrayList<>();
+        final List<MappedRecord.Rejected> rejected = new ArrayList<>();
+        private int read;
+
+        Sorted(List<MappedRecord> batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public Iterator<MappedRecord.Row> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    while (next == rows.size() && read < batch.size()) {
+                        readOne();
+                    }
+                    return next < rows.size();
+                }
+
+                @Override
+                public MappedRecord.Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return rows.get(next++);
+                }
+            };
+        }
+
+        /** Every row of the batch. */
+        List<MappedRecord.Row> rows() {
+            while (read < batch.size()) {
+                readOne();
+            }
+            return rows;
+        }
+
+        private void readOne() {
+            MappedRecord r = batch.get(read++);
+            if (r instanceof MappedRecord.Row row) {
+                rows.add(row);
+            } else {
+                rejected.add((MappedRecord.Rejected) r);
+            }
+        }
+    }
+
+    /** The position of the batch's last record that has one: the whole batch is written once this commits. */
+    private static Cursor checkpoint(List<MappedRecord> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i).position() != null) {
+                return batch.get(i).position();
+            }
+        }
+        return null;
     }
 
     /**
@@ -125,13 +180,14 @@ public class UpsertWriter {
      * COPY, the cheapest way PostgreSQL loads rows. The first batch that meets a row already there (a record
      * edited during the backfill, a resumed run) rolls that attempt back; from then on the run stages and upserts.
      */
-    private static long upsert(Connection c, MirrorTable table, List<MappedRecord.Row> rows, SyncRun run) throws SQLException {
+    private static long upsert(Connection c, MirrorTable table, Iterable<MappedRecord.Row> rows, SyncRun run) throws SQLException {
         if (run.insertsDirectly()) {
             Savepoint attempt = c.setSavepoint();
             try {
-                copy(c, table.copyIntoTable(), rows, CopyEncoder.encoded(Instant.now().toString()), CopyEncoder.encoded(run.id().toString()));
+                long copied = copy(c, table.copyIntoTable(), rows, CopyEncoder.encoded(Instant.now().toString()),
+                        CopyEncoder.encoded(run.id().toString()));
                 c.releaseSavepoint(attempt);
-                return rows.size();
+                return copied;
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -156,11 +212,14 @@ public class UpsertWriter {
         return written;
     }
 
-    private static void copy(Connection c, String sql, List<MappedRecord.Row> rows, byte[]... extraColumns) throws SQLException {
+    /** @return the rows copied */
+    private static long copy(Connection c, String sql, Iterable<MappedRecord.Row> rows, byte[]... extraColumns) throws SQLException {
+        long copied = 0;
         try (PGCopyOutputStream out = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql)) {
             CopyEncoder encoder = new CopyEncoder(out);
             for (MappedRecord.Row row : rows) {
                 encoder.row(row.values(), extraColumns);
+                copied++;
             }
             encoder.flush();
         } catch (IOException e) {
@@ -169,6 +228,7 @@ public class UpsertWriter {
             }
             throw new SQLException("COPY failed: " + e.getMessage(), "08000", e);
         }
+        return copied;
     }
 
     /** Isolates the rows PostgreSQL refuses (each in a savepoint) and moves them to {@code rejected}. */
