@@ -46,6 +46,8 @@ final class Benchmark {
     private final String stamp = LocalDateTime.now().format(STAMP);
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final Report report;
+    /** The application jar as the container runs it (extracted), set when the run starts. */
+    private Path appJar;
 
     Benchmark(BenchSettings settings) {
         this.settings = settings;
@@ -59,6 +61,7 @@ final class Benchmark {
         }
         if (!Proc.available()) throw new IllegalStateException("the benchmark reads /proc: it needs Linux");
         Files.createDirectories(work);
+        appJar = AppProcess.extract(settings, work.resolve("app"));
         results.put("benchmark", "crm-mirror: backfill throughput, API economy, memory, freshness (issue \"Speed and API economy\")");
         results.put("startedAt", Instant.now().toString());
         results.put("command", Report.command());
@@ -116,7 +119,7 @@ final class Benchmark {
             String url = db.createDatabase("backfill", null);
             sandbox.resetStats();
             log("backfill: application, one-shot run");
-            AppProcess.Run run = AppProcess.runOnce(settings, "backfill", work, url, db, sandbox, postmaster).await(settings.runTimeout());
+            AppProcess.Run run = AppProcess.runOnce(settings, appJar, "backfill", work, url, db, sandbox, postmaster).await(settings.runTimeout());
             results.put("appCommand", run.command());
             JsonNode stats = sandbox.stats();
             RunRow row;
@@ -178,7 +181,7 @@ final class Benchmark {
 
             log("incremental: one-shot run with nothing changed");
             sandbox.resetStats();
-            AppProcess.Run incremental = AppProcess.runOnce(settings, "incremental", work, url, db, sandbox, postmaster)
+            AppProcess.Run incremental = AppProcess.runOnce(settings, appJar, "incremental", work, url, db, sandbox, postmaster)
                     .await(settings.runTimeout());
             JsonNode incStats = sandbox.stats();
             RunRow incRow;
@@ -229,7 +232,7 @@ final class Benchmark {
         freshness.put("intervalSeconds", interval);
         freshness.put("mirror", "a copy (CREATE DATABASE … TEMPLATE) of the backfill's database: " + settings.records() + " Leads");
 
-        AppProcess.Running app = AppProcess.scheduled(settings, "freshness", work, url, db, sandbox, postmaster, settings.freshnessCron());
+        AppProcess.Running app = AppProcess.scheduled(settings, appJar, "freshness", work, url, db, sandbox, postmaster, settings.freshnessCron());
         List<Map<String, Object>> samples = new ArrayList<>();
         AppProcess.Run run;
         Instant steadyFrom;
@@ -410,7 +413,7 @@ final class Benchmark {
         Map<String, Object> m = new LinkedHashMap<>();
         try (SandboxProcess sandbox = SandboxProcess.start(settings, n, work.resolve("sandbox-" + label + ".log"))) {
             String url = db.createDatabase("memory_" + n, null);
-            AppProcess.Running app = AppProcess.runOnce(settings, label, work, url, db, sandbox, postmaster);
+            AppProcess.Running app = AppProcess.runOnce(settings, appJar, label, work, url, db, sandbox, postmaster);
             LiveHeapProbe liveHeap = new LiveHeapProbe(app.pid());
             AppProcess.Run run;
             try {
