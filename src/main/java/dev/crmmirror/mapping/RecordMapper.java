@@ -42,8 +42,7 @@ public class RecordMapper {
      * instead of idling through a mapping pass and then the mapper idling through the load.
      */
     public MappedPage map(CoqlPage page, ModuleMapping mapping) {
-        MappedRecord[] mapped = new MappedRecord[page.size()];
-        List<MappedRecord> records = new LazilyMapped(mapped, i -> map(mapping, page.record(i)));
+        List<MappedRecord> records = new LazilyMapped(page.size(), i -> map(mapping, page.record(i)));
         return new MappedPage(mapping, page.number(), records, page.end());
     }
 
@@ -51,8 +50,8 @@ public class RecordMapper {
         private final MappedRecord[] mapped;
         private final IntFunction<MappedRecord> mapper;
 
-        LazilyMapped(MappedRecord[] mapped, IntFunction<MappedRecord> mapper) {
-            this.mapped = mapped;
+        LazilyMapped(int size, IntFunction<MappedRecord> mapper) {
+            this.mapped = new MappedRecord[size];
             this.mapper = mapper;
         }
 
