@@ -27,6 +27,34 @@ final class Proc {
         return ticks;
     }
 
+    /**
+     * User + system CPU ticks of the process's JIT compiler threads ([0]) and garbage collector threads ([1]), by
+     * HotSpot's thread names ("C1 CompilerThre", "C2 CompilerThre"; "GC Thread#n", "VM Thread", the G1 and parallel
+     * workers); null when the process is gone. Threads that ended are no longer counted.
+     */
+    static long[] jvmThreadTicks(long pid) {
+        long[] ticks = new long[2];
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                int group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
+                        : name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("G1 ") || name.startsWith("ParGC") ? 1 : -1;
+                if (group < 0) continue;
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks[group] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static long parent(long pid) {
         String[] f = statFields(pid);
         return f == null ? -1 : Long.parseLong(f[1]);

@@ -227,7 +227,13 @@ final class Report {
         if (!(window instanceof Map<?, ?> w) || w.isEmpty()) return "n/a";
         StringBuilder s = new StringBuilder();
         for (String key : List.of("app", "sandbox", "postgres", "harness", "other", "stolen", "ioWait")) {
-            if (w.get(key) instanceof Map<?, ?> p) s.append(key).append(' ').append(fmt(p.get("cores"))).append(", ");
+            if (w.get(key) instanceof Map<?, ?> p) {
+                s.append(key).append(' ').append(fmt(p.get("cores")));
+                if (key.equals("app") && w.get("appJit") instanceof Map<?, ?> jit && w.get("appGc") instanceof Map<?, ?> gc) {
+                    s.append(" (of it JIT compiler threads ").append(fmt(jit.get("cores"))).append(", GC ").append(fmt(gc.get("cores"))).append(')');
+                }
+                s.append(", ");
+            }
         }
         if (w.get("machineBusy") instanceof Map<?, ?> p) s.append("machine busy ").append(fmt(p.get("cores")));
         return s.toString();

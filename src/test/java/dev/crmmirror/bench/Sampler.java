@@ -15,7 +15,16 @@ import java.util.function.ToLongFunction;
 final class Sampler implements AutoCloseable {
     private static final long EVERY_MILLIS = 200;
 
-    record Sample(long atMillis, long app, long sandbox, long postgres, long harness, long appPeakRssKb, long[] machine) { }
+    /** @param appJvm the application's JIT compiler and GC thread ticks (Proc.jvmThreadTicks), null once it is gone */
+    record Sample(long atMillis, long app, long sandbox, long postgres, long harness, long appPeakRssKb, long[] machine, long[] appJvm) {
+        long appJit() {
+            return appJvm == null ? -1 : appJvm[0];
+        }
+
+        long appGc() {
+            return appJvm == null ? -1 : appJvm[1];
+        }
+    }
 
     private final long appPid;
     private final long sandboxPid;
@@ -50,7 +59,7 @@ final class Sampler implements AutoCloseable {
     /** Also called once more by the owner right after the process exited, so the window reaches the end. */
     void sample() {
         Sample s = new Sample(System.currentTimeMillis(), Proc.cpuTicks(appPid, false), Proc.cpuTicks(sandboxPid, false),
-                postgresTicks(), Proc.cpuTicks(selfPid, false), Proc.peakRssKb(appPid), Proc.machineTicks());
+                postgresTicks(), Proc.cpuTicks(selfPid, false), Proc.peakRssKb(appPid), Proc.machineTicks(), Proc.jvmThreadTicks(appPid));
         synchronized (samples) {
             samples.add(s);
         }
@@ -114,6 +123,11 @@ final class Sampler implements AutoCloseable {
             sum += cpu;
             window.put(p.getKey(), Map.of("cpuSeconds", round(cpu), "cores", round(cpu / seconds)));
         }
+        // parts of "app", not added to the sum: a fresh JVM spends much of a short sync compiling its hot path
+        double jit = delta(all, a, b, Sample::appJit);
+        double gc = delta(all, a, b, Sample::appGc);
+        if (jit >= 0) window.put("appJit", Map.of("cpuSeconds", round(jit), "cores", round(jit / seconds)));
+        if (gc >= 0) window.put("appGc", Map.of("cpuSeconds", round(gc), "cores", round(gc / seconds)));
         if (a.machine() != null && b.machine() != null) {
             double busy = (b.machine()[0] - a.machine()[0]) / (double) Proc.TICKS_PER_SECOND;
             double stolen = (b.machine()[1] - a.machine()[1]) / (double) Proc.TICKS_PER_SECOND;
