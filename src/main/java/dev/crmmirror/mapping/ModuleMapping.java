@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,7 @@ public final class ModuleMapping {
     private final List<FieldMapping> fields;
     private final List<String> customFields;
     private final Path source;
-    private final Map<String, FieldMapping> byApiName = new LinkedHashMap<>();
-    private final Map<String, Integer> firstColumn = new HashMap<>();
+    private final Map<String, Placed> byApiName = new HashMap<>();
     private final List<Column> dataColumns = new ArrayList<>();
     private final List<String> selectFields = new ArrayList<>();
 
@@ -41,8 +39,7 @@ public final class ModuleMapping {
         this.source = source;
         dataColumns.add(new Column("id", "text"));
         for (FieldMapping f : this.fields) {
-            byApiName.put(f.apiName(), f);
-            firstColumn.put(f.apiName(), dataColumns.size());
+            byApiName.put(f.apiName(), new Placed(f, dataColumns.size()));
             dataColumns.addAll(f.columns());
         }
         dataColumns.add(new Column("custom_fields", "jsonb"));
@@ -80,13 +77,21 @@ public final class ModuleMapping {
         return source;
     }
 
-    public FieldMapping field(String apiName) {
+    /**
+     * A mapped field and where its (first) column sits in a row of {@link #dataColumns()}: one lookup per field of
+     * every record the mapper reads.
+     */
+    public record Placed(FieldMapping field, int column) {
+    }
+
+    /** The field's mapping and column; null when the mapping does not know it. */
+    public Placed placed(String apiName) {
         return byApiName.get(apiName);
     }
 
-    /** Where the field's (first) column sits in a row of {@link #dataColumns()}; null when the field is not mapped. */
-    public Integer columnOf(String apiName) {
-        return firstColumn.get(apiName);
+    public FieldMapping field(String apiName) {
+        Placed placed = byApiName.get(apiName);
+        return placed == null ? null : placed.field();
     }
 
     public List<Column> dataColumns() {

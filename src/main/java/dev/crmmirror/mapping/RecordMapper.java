@@ -95,9 +95,9 @@ public class RecordMapper {
                     case ModuleMapping.MODIFIED_TIME -> modified = value;
                     case ModuleMapping.CREATED_TIME -> created = value;
                     default -> {
-                        Integer column = mapping.columnOf(name);
-                        if (column != null) {
-                            Coercion.write(mapping.field(name), value, row, column, problems);
+                        ModuleMapping.Placed placed = mapping.placed(name);
+                        if (placed != null) {
+                            Coercion.write(placed.field(), value, row, placed.column(), problems);
                         } else if (!value.isNull()) {
                             // a field the mapping does not know (or lists under custom_fields)
                             custom = custom != null ? custom : NODES.objectNode();
