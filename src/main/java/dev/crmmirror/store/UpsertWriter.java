@@ -98,26 +98,31 @@ public class UpsertWriter {
                 throw e;
             }
             try {
+                sorted.readAll(); // anything the writes above left unread: no reject may miss the quarantine
                 quarantine(c, run, sorted.rejected);
-                saveCheckpoint(c, run, checkpoint(batch));
+                saveCheckpoint(c, run, sorted.checkpoint);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
-            run.written(written, newest(sorted.rows()));
+            run.written(written, sorted.newest);
             run.quarantined(sorted.rejected.size());
         }
     }
 
     /**
-     * A batch's rows, told from its rejects as they are read. Reading a record maps it (RecordMapper maps lazily),
-     * so the first COPY sends each row as soon as it is mapped; a second pass (a fallback) reads what the first kept.
+     * A batch's rows, told from its rejects as they are read, with the newest Modified_Time among the rows and the
+     * position of the last record that has one (the batch's checkpoint). Reading a record maps it (RecordMapper maps
+     * lazily), so the first COPY sends each row as soon as it is mapped; a second pass (a fallback) reads what the
+     * first kept.
      */
     private static final class Sorted implements Iterable<MappedRecord.Row> {
         private final List<MappedRecord> batch;
         private final List<MappedRecord.Row> rows = new ArrayList<>();
         final List<MappedRecord.Rejected> rejected = new ArrayList<>();
+        Cursor checkpoint;
+        Instant newest;
         private int read;
 
         Sorted(List<MappedRecord> batch) {
@@ -149,30 +154,31 @@ public class UpsertWriter {
 
         /** Every row of the batch. */
         List<MappedRecord.Row> rows() {
+            readAll();
+            return rows;
+        }
+
+        void readAll() {
             while (read < batch.size()) {
                 readOne();
             }
-            return rows;
         }
 
         private void readOne() {
             MappedRecord r = batch.get(read++);
             if (r instanceof MappedRecord.Row row) {
                 rows.add(row);
+                Instant t = ((OffsetDateTime) row.values()[row.values().length - 1]).toInstant();
+                if (newest == null || t.isAfter(newest)) {
+                    newest = t;
+                }
             } else {
                 rejected.add((MappedRecord.Rejected) r);
             }
-        }
-    }
-
-    /** The position of the batch's last record that has one: the whole batch is written once this commits. */
-    private static Cursor checkpoint(List<MappedRecord> batch) {
-        for (int i = batch.size() - 1; i >= 0; i--) {
-            if (batch.get(i).position() != null) {
-                return batch.get(i).position();
+            if (r.position() != null) {
+                checkpoint = r.position();
             }
         }
-        return null;
     }
 
     /**
@@ -318,17 +324,6 @@ public class UpsertWriter {
     private static boolean isDataError(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
-    }
-
-    private static Instant newest(List<MappedRecord.Row> rows) {
-        Instant newest = null;
-        for (MappedRecord.Row row : rows) {
-            Instant t = ((OffsetDateTime) row.values()[row.values().length - 1]).toInstant();
-            if (newest == null || t.isAfter(newest)) {
-                newest = t;
-            }
-        }
-        return newest;
     }
 
     private MirrorTable table(ModuleMapping mapping) {
