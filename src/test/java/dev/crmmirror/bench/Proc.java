@@ -21,8 +21,8 @@ final class Proc {
     static long cpuTicks(long pid, boolean reapedChildren) {
         String[] f = statFields(pid);
         if (f == null) return -1;
-        // after "pid (comm)": f[0] = state (field 3), utime = field 14, stime 15, cutime 16, cstime 17
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        long ticks = userSystemTicks(f);
+        // cutime = field 16, cstime 17
         if (reapedChildren) ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
         return ticks;
     }
@@ -46,8 +46,7 @@ final class Proc {
                 int group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 0
                         : name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("G1 ") || name.startsWith("ParGC") ? 1 : -1;
                 if (group < 0) continue;
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks[group] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                ticks[group] += userSystemTicks(fields(stat));
             }
             return ticks;
         } catch (IOException | RuntimeException e) {
@@ -128,11 +127,20 @@ final class Proc {
     /** Fields after "pid (comm) ", split; null when the process is gone. */
     private static String[] statFields(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return fields(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A stat line's fields after "pid (comm) " (comm may hold spaces and parentheses): f[0] is field 3, the state. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime (field 14) + stime (field 15). */
+    private static long userSystemTicks(String[] f) {
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private static long statusKb(long pid, String key) {
