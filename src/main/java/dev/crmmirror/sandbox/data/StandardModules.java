@@ -88,14 +88,7 @@ public final class StandardModules {
         f.system("Enrich_Status__s", PICKLIST, sometimes(0.1, pick(List.of("Enriched", "Available"))));
         f.system("Last_Enriched_Time__s", DATETIME, when("Enrich_Status__s", Objects::nonNull,
                 timeBetweenCreatedAndModified()));
-        f.system("Record_Status__s", PICKLIST, constant("Available"));
-        f.system("Locked__s", BOOLEAN, bool(0.02));
-        f.owner("Created_By", entity(EntityKind.USER), false);
-        f.system("Created_Time", DATETIME, createdTime());
-        f.owner("Modified_By", modifiedBy(), false);
-        f.system("Modified_Time", DATETIME, modifiedTime());
-        f.system("Change_Log_Time__s", DATETIME, modifiedTime());
-        f.system("Last_Activity_Time", DATETIME, optional(timeBetweenCreatedAndModified()));
+        recordStatusAndAudit(f);
         f.custom("Languages_Known", MULTISELECT, optional(multiselect(SampleText.LANGUAGES)));
         return new ModuleSchema("Leads", "Full_Name", f.list);
     }
@@ -130,6 +123,12 @@ public final class StandardModules {
         f.system("Lead_Conversion_Time", INTEGER, sometimes(0.3, integer(0, 400)));
         f.editable("Tag", TAG, tags());
         f.system("Territory", TERRITORIES, constant(null));
+        recordStatusAndAudit(f);
+        return new ModuleSchema("Deals", "Deal_Name", f.list);
+    }
+
+    /** The system fields every module ends with, in Zoho's order: record status, lock, who and when. */
+    private static void recordStatusAndAudit(Fields f) {
         f.system("Record_Status__s", PICKLIST, constant("Available"));
         f.system("Locked__s", BOOLEAN, bool(0.02));
         f.owner("Created_By", entity(EntityKind.USER), false);
@@ -138,7 +137,6 @@ public final class StandardModules {
         f.system("Modified_Time", DATETIME, modifiedTime());
         f.system("Change_Log_Time__s", DATETIME, modifiedTime());
         f.system("Last_Activity_Time", DATETIME, optional(timeBetweenCreatedAndModified()));
-        return new ModuleSchema("Deals", "Deal_Name", f.list);
     }
 
     /** A field a user adds in Zoho's setup while the sync runs (schema drift). */
