@@ -39,17 +39,7 @@ public record SandboxOptions(int port, Duration tokenTtl, int maxConcurrentReque
                 tokenThrottleAs400, legacyTokenExpiry, seed);
     }
 
-    public SandboxOptions withMaxConcurrentRequests(int maxConcurrentRequests) {
-        return new SandboxOptions(port, tokenTtl, maxConcurrentRequests, tokenRefreshLimit, tokenRefreshWindow,
-                tokenThrottleAs400, legacyTokenExpiry, seed);
-    }
-
     public SandboxOptions withTokenRefreshLimit(int tokenRefreshLimit) {
-        return new SandboxOptions(port, tokenTtl, maxConcurrentRequests, tokenRefreshLimit, tokenRefreshWindow,
-                tokenThrottleAs400, legacyTokenExpiry, seed);
-    }
-
-    public SandboxOptions withTokenRefreshWindow(Duration tokenRefreshWindow) {
         return new SandboxOptions(port, tokenTtl, maxConcurrentRequests, tokenRefreshLimit, tokenRefreshWindow,
                 tokenThrottleAs400, legacyTokenExpiry, seed);
     }
