@@ -1,17 +1,20 @@
 package dev.crmmirror.zoho;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +41,7 @@ public class TokenBroker {
             + "AU https://accounts.zoho.com.au, JP https://accounts.zoho.jp, CA https://accounts.zohocloud.ca, "
             + "CN https://accounts.zoho.com.cn, SA https://accounts.zoho.sa";
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final ZohoProperties props;
     private final Clock clock;
     private final Deque<Instant> recentRefreshes = new ArrayDeque<>();
@@ -49,7 +52,7 @@ public class TokenBroker {
     private Instant blockedUntil = Instant.MIN;
     private boolean apiDomainChecked;
 
-    public TokenBroker(HttpClient zohoHttpClient, ZohoProperties props, Clock clock) {
+    public TokenBroker(CloseableHttpClient zohoHttpClient, ZohoProperties props, Clock clock) {
         this.http = zohoHttpClient;
         this.props = props;
         this.clock = clock;
@@ -121,30 +124,26 @@ public class TokenBroker {
                 + "&client_secret=" + enc(props.clientSecret())
                 + "&refresh_token=" + enc(props.refreshToken());
         URI uri = URI.create(stripSlash(props.accountsUrl().toString()) + "/oauth/v2/token");
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(props.readTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
+        ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
+                .addHeader("Accept", "application/json")
+                .setEntity(form, ContentType.APPLICATION_FORM_URLENCODED)
                 .build();
-        HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.execute(request, response -> {
+                if (response.getCode() >= 500) {
+                    throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.getCode() + ".", REQUEST);
+                }
+                try (InputStream body = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent()) {
+                    JsonNode json = JSON.readTree(body);
+                    return json == null ? JSON.missingNode() : json;
+                } catch (JsonProcessingException e) {
+                    throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.getCode()
+                            + " without a JSON body; check ZOHO_ACCOUNTS_URL.", REQUEST, e);
+                }
+            });
         } catch (IOException e) {
             throw new ZohoTransientException("Zoho's token endpoint " + uri + " could not be reached (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check ZOHO_ACCOUNTS_URL and the network.", REQUEST, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZohoTransientException("interrupted while refreshing the Zoho access token", REQUEST, e);
-        }
-        if (response.statusCode() >= 500) {
-            throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.statusCode() + ".", REQUEST);
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new ZohoTransientException("Zoho's token endpoint " + uri + " answered HTTP " + response.statusCode()
-                    + " without a JSON body; check ZOHO_ACCOUNTS_URL.", REQUEST, e);
         }
     }
 

@@ -3,18 +3,21 @@ package dev.crmmirror.zoho;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -30,12 +33,12 @@ public class ZohoClient implements ZohoApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final TokenBroker tokens;
     private final ZohoProperties props;
     private final ZohoCallListener listener;
 
-    public ZohoClient(HttpClient zohoHttpClient, TokenBroker tokens, ZohoProperties props, ObjectProvider<ZohoCallListener> listener) {
+    public ZohoClient(CloseableHttpClient zohoHttpClient, TokenBroker tokens, ZohoProperties props, ObjectProvider<ZohoCallListener> listener) {
         this.http = zohoHttpClient;
         this.tokens = tokens;
         this.props = props;
@@ -45,56 +48,54 @@ public class ZohoClient implements ZohoApi {
     @Override
     public <T> T execute(ZohoCall<T> call) {
         String token = tokens.accessToken();
-        HttpResponse<InputStream> response = send(call, token);
-        if (response.statusCode() == 401) {
-            JsonNode error = errorBody(response);
-            if ("INVALID_TOKEN".equals(error.path("code").asText())) {
-                tokens.invalidate(token);
-                response = send(call, tokens.accessToken());
-            } else {
-                throw unauthorized(call, error);
-            }
+        try {
+            return send(call, token, true);
+        } catch (InvalidToken e) {
+            tokens.invalidate(token);
+            return send(call, tokens.accessToken(), false);
         }
-        return read(call, response);
     }
 
-    private <T> HttpResponse<InputStream> send(ZohoCall<T> call, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(call))
-                .timeout(props.readTimeout())
-                .header("Authorization", "Zoho-oauthtoken " + token)
-                .header("Accept", "application/json");
-        call.headers().forEach(request::header);
+    /** Zoho rejected the token of a first attempt; the caller refreshes it and tries once more. */
+    private static final class InvalidToken extends RuntimeException {
+        InvalidToken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private <T> T send(ZohoCall<T> call, String token, boolean firstAttempt) {
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method())
+                .setUri(uri(call))
+                .addHeader("Authorization", "Zoho-oauthtoken " + token)
+                .addHeader("Accept", "application/json");
+        call.headers().forEach(request::addHeader);
         if (call.jsonBody() != null) {
-            request.header("Content-Type", "application/json")
-                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.jsonBody(), StandardCharsets.UTF_8));
-        } else {
-            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+            request.setEntity(call.jsonBody(), ContentType.APPLICATION_JSON);
         }
         call.meter().called(call.credits());
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
+            return http.execute(request.build(), response -> read(call, response, firstAttempt));
+        } catch (ConnectTimeoutException e) {
             throw new ZohoTransientException(call.description() + ": no connection to " + props.apiUrl() + " within "
                     + props.connectTimeout().toSeconds() + " s (zoho.connect-timeout)", call.request(), e);
-        } catch (HttpTimeoutException e) {
-            throw new ZohoTransientException(call.description() + ": Zoho did not answer within " + props.readTimeout().toSeconds()
+        } catch (SocketTimeoutException e) {
+            throw new ZohoTransientException(call.description() + ": Zoho sent nothing for " + props.readTimeout().toSeconds()
                     + " s (zoho.read-timeout)", call.request(), e);
         } catch (IOException e) {
             throw new ZohoTransientException(call.description() + ": connection to " + props.apiUrl() + " failed ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", call.request(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZohoTransientException(call.description() + ": interrupted", call.request(), e);
         }
     }
 
-    private <T> T read(ZohoCall<T> call, HttpResponse<InputStream> response) {
-        int status = response.statusCode();
-        try (InputStream body = response.body()) {
+    /** Any failure to read the answer is an IOException, which {@link #send} reports as worth a retry. */
+    private <T> T read(ZohoCall<T> call, ClassicHttpResponse response, boolean firstAttempt) throws IOException {
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        try (InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
             if (status == 200) {
-                String type = response.headers().firstValue("Content-Type").orElse("");
-                if (!type.contains("json")) {
-                    throw new ZohoTransientException(call.description() + ": Zoho answered HTTP 200 with " + (type.isEmpty() ? "no content type" : type)
+                String type = header(response, "Content-Type");
+                if (type == null || !type.contains("json")) {
+                    throw new ZohoTransientException(call.description() + ": Zoho answered HTTP 200 with " + (type == null ? "no content type" : type)
                             + " instead of JSON (" + snippet(body) + "), as a proxy or maintenance page does", call.request());
                 }
                 try {
@@ -109,9 +110,9 @@ public class ZohoClient implements ZohoApi {
             }
             if (status == 429) {
                 listener.throttled(call.module());
-                Duration retryAfter = response.headers().firstValue("Retry-After").map(ZohoClient::seconds).orElse(null);
+                String retryAfter = header(response, "Retry-After");
                 throw new ZohoThrottledException(call.description() + ": Zoho answered 429 TOO_MANY_REQUESTS (daily API credits or "
-                        + "the concurrency limit are used up)", call.request(), retryAfter);
+                        + "the concurrency limit are used up)", call.request(), retryAfter == null ? null : seconds(retryAfter));
             }
             if (status >= 500) {
                 throw new ZohoTransientException(call.description() + ": Zoho answered HTTP " + status + " (" + snippet(body) + ")",
@@ -119,15 +120,20 @@ public class ZohoClient implements ZohoApi {
             }
             JsonNode error = parse(body);
             if (status == 401) {
+                if (firstAttempt && "INVALID_TOKEN".equals(error.path("code").asText())) {
+                    throw new InvalidToken();
+                }
                 throw unauthorized(call, error);
             }
             String code = error.path("code").asText("HTTP_" + status);
             throw new ZohoApiException(call.description() + " was refused: HTTP " + status + " " + code + " " + error.path("message").asText("")
                     + detailsOf(error) + ". " + advice(code), call.request(), status, code);
-        } catch (IOException e) {
-            throw new ZohoTransientException(call.description() + ": reading Zoho's answer failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", call.request(), e);
         }
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
     }
 
     private ZohoAuthException unauthorized(ZohoCall<?> call, JsonNode error) {
@@ -154,14 +160,6 @@ public class ZohoClient implements ZohoApi {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return URI.create(TokenBroker.stripSlash(props.apiUrl().toString()) + call.path() + query);
-    }
-
-    private static JsonNode errorBody(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            return parse(body);
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static JsonNode parse(InputStream body) {

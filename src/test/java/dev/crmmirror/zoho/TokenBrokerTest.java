@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +145,7 @@ class TokenBrokerTest {
                 credentials.clientSecret(), credentials.refreshToken(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(5),
                 maxRefreshes, Duration.ofMinutes(10));
         sandbox.clock().set(clock.instant());
-        return new TokenBroker(HttpClient.newHttpClient(), props, clock);
+        return new TokenBroker(new ZohoConfiguration().zohoHttpClient(props), props, clock);
     }
 
     /** Moves the broker's clock and the sandbox's together. */
