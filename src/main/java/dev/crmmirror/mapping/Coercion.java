@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.DateTimeException;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -148,8 +147,8 @@ final class Coercion {
     static LocalDate date(String name, JsonNode v, List<String> problems) {
         if (v.isTextual()) {
             try {
-                return LocalDate.parse(v.textValue().strip());
-            } catch (DateTimeParseException e) {
+                return Timestamps.date(v.textValue().strip());
+            } catch (DateTimeException e) {
                 // reported below
             }
         }
@@ -157,8 +156,8 @@ final class Coercion {
         return null;
     }
 
-    /** Any offset or Z, with or without fractions of a second; stored in UTC. */
-    static OffsetDateTime datetime(String name, JsonNode v, List<String> problems) {
+    /** Any offset or Z, with or without fractions of a second: the instant it names (timestamptz). */
+    static Instant datetime(String name, JsonNode v, List<String> problems) {
         if (v.isTextual()) {
             try {
                 return Timestamps.utc(v.textValue().strip());

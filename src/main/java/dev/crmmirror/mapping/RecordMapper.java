@@ -14,7 +14,7 @@ import dev.crmmirror.zoho.RawRecord;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +112,7 @@ public class RecordMapper {
 
         String zohoId = id(id, problems);
         row[0] = zohoId;
-        OffsetDateTime modifiedTime = null;
+        Instant modifiedTime = null;
         if (modified == null || modified.isNull()) {
             problems.add("Modified_Time is missing: without it crm-mirror cannot tell which version of the record is newer");
         } else {
@@ -126,7 +126,7 @@ public class RecordMapper {
             row[mapping.customFieldsIndex()] = custom.toString();
         }
 
-        Cursor position = zohoId != null && modifiedTime != null ? new Cursor(modifiedTime.toInstant(), zohoId) : null;
+        Cursor position = zohoId != null && modifiedTime != null ? new Cursor(modifiedTime, zohoId) : null;
         if (!problems.isEmpty()) {
             return reject(raw, zohoId, position, String.join("; ", problems));
         }

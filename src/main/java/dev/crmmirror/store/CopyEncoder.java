@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Writes typed rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL, backslash escapes)
@@ -14,6 +13,10 @@ import java.time.ZoneOffset;
  * timestamps formatted by hand. Arrays are written as array literals, which COPY then escapes once more.
  */
 final class CopyEncoder {
+
+    /** Years 1000-9999 are written by hand; the rest (never seen in a CRM) by java.time. */
+    private static final long FAST_FROM = LocalDate.of(1000, 1, 1).toEpochDay() * 86_400;
+    private static final long FAST_UNTIL = LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
 
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
@@ -56,14 +59,16 @@ final class CopyEncoder {
             put('N');
         } else if (v instanceof String s) {
             text(s);
-        } else if (v instanceof OffsetDateTime t) {
+        } else if (v instanceof Instant t) {
             timestamp(t);
         } else if (v instanceof Boolean b) {
             put(b ? 't' : 'f');
         } else if (v instanceof BigDecimal d) {
             ascii(d.toPlainString());
-        } else if (v instanceof Integer || v instanceof Long || v instanceof LocalDate) {
+        } else if (v instanceof Integer || v instanceof Long) {
             ascii(v.toString());
+        } else if (v instanceof LocalDate d) {
+            date(d);
         } else if (v instanceof String[] items) {
             text(arrayLiteral(items));
         } else {
@@ -120,26 +125,37 @@ final class CopyEncoder {
         len += count;
     }
 
-    /** {@code 2024-06-05 02:04:09[.123456]+00}, which PostgreSQL reads as timestamptz. */
-    private void timestamp(OffsetDateTime t) throws IOException {
-        OffsetDateTime utc = t.getOffset().equals(ZoneOffset.UTC) ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
-        int year = utc.getYear();
-        if (year < 1000 || year > 9999) {
-            ascii(utc.toString());
+    /**
+     * {@code 2024-06-05 02:04:09[.123456]+00}, which PostgreSQL reads as timestamptz. The calendar date comes from
+     * the epoch day by H. Hinnant's civil_from_days, without date-dependent branches (see mapping.Timestamps on why).
+     */
+    private void timestamp(Instant t) throws IOException {
+        long seconds = t.getEpochSecond();
+        if (seconds < FAST_FROM || seconds >= FAST_UNTIL) {
+            ascii(t.toString());
             return;
         }
-        digits(year, 4);
+        long sinceFastFrom = seconds - FAST_FROM; // not negative, so / and % need no flooring
+        long days = sinceFastFrom / 86_400 + FAST_FROM / 86_400 + 719_468; // days since 0000-03-01
+        int secondOfDay = (int) (sinceFastFrom % 86_400);
+        int era = (int) (days / 146_097);
+        int dayOfEra = (int) (days - era * 146_097L);
+        int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int marchBasedMonth = (5 * dayOfYear + 2) / 153;
+        int janOrFeb = marchBasedMonth / 10;
+        digits(yearOfEra + era * 400 + janOrFeb, 4);
         put('-');
-        digits(utc.getMonthValue(), 2);
+        digits(marchBasedMonth + 3 - 12 * janOrFeb, 2);
         put('-');
-        digits(utc.getDayOfMonth(), 2);
+        digits(dayOfYear - (153 * marchBasedMonth + 2) / 5 + 1, 2);
         put(' ');
-        digits(utc.getHour(), 2);
+        digits(secondOfDay / 3_600, 2);
         put(':');
-        digits(utc.getMinute(), 2);
+        digits(secondOfDay / 60 % 60, 2);
         put(':');
-        digits(utc.getSecond(), 2);
-        int micros = utc.getNano() / 1000;
+        digits(secondOfDay % 60, 2);
+        int micros = t.getNano() / 1000;
         if (micros != 0) {
             put('.');
             digits(micros, 6);
@@ -147,6 +163,20 @@ final class CopyEncoder {
         put('+');
         put('0');
         put('0');
+    }
+
+    /** {@code 2024-06-05}. */
+    private void date(LocalDate d) throws IOException {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            ascii(d.toString());
+            return;
+        }
+        digits(year, 4);
+        put('-');
+        digits(d.getMonthValue(), 2);
+        put('-');
+        digits(d.getDayOfMonth(), 2);
     }
 
     private void digits(int value, int width) throws IOException {

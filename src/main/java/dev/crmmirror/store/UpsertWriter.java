@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -168,7 +167,7 @@ public class UpsertWriter {
             MappedRecord r = batch.get(read++);
             if (r instanceof MappedRecord.Row row) {
                 rows.add(row);
-                Instant t = ((OffsetDateTime) row.values()[row.values().length - 1]).toInstant();
+                Instant t = (Instant) row.values()[row.values().length - 1];
                 if (newest == null || t.isAfter(newest)) {
                     newest = t;
                 }
