@@ -42,7 +42,8 @@ public class RecordMapper {
      * instead of idling through a mapping pass and then the mapper idling through the load.
      */
     public MappedPage map(CoqlPage page, ModuleMapping mapping) {
-        List<MappedRecord> records = new LazilyMapped(page.size(), i -> map(mapping, page.record(i)));
+        FieldOrder order = new FieldOrder(mapping);
+        List<MappedRecord> records = new LazilyMapped(page.size(), i -> map(mapping, order, page.record(i)));
         return new MappedPage(mapping, page.number(), records, page.end());
     }
 
@@ -72,6 +73,10 @@ public class RecordMapper {
     }
 
     public MappedRecord map(ModuleMapping mapping, RawRecord raw) {
+        return map(mapping, new FieldOrder(mapping), raw);
+    }
+
+    private MappedRecord map(ModuleMapping mapping, FieldOrder order, RawRecord raw) {
         List<String> problems = new ArrayList<>(0);
         Object[] row = new Object[mapping.dataColumns().size()];
         JsonNode id = null;
@@ -82,26 +87,32 @@ public class RecordMapper {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return reject(raw, null, null, "the record is not a JSON object");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
+            int index = 0;
+            for (FieldOrder.Field field; (field = order.next(p, index)) != null; index++) {
                 JsonToken token = p.nextToken();
-                if (name.startsWith("$")) {
-                    p.skipChildren(); // Zoho's own metadata
+                if (field.kind() == FieldOrder.Kind.ZOHO_METADATA) {
+                    p.skipChildren();
                     continue;
                 }
+                if (field.kind() == FieldOrder.Kind.TEXT && token == JsonToken.VALUE_STRING) {
+                    Utf8Text text = Utf8Text.plain(raw.body(), raw.start() + (int) p.currentTokenLocation().getByteOffset(),
+                            field.placed().field().maxLength());
+                    if (text != null) {
+                        row[field.placed().column()] = text;
+                        continue;
+                    }
+                }
                 JsonNode value = value(p, token);
-                switch (name) {
-                    case ModuleMapping.ID -> id = value;
-                    case ModuleMapping.MODIFIED_TIME -> modified = value;
-                    case ModuleMapping.CREATED_TIME -> created = value;
+                switch (field.kind()) {
+                    case ID -> id = value;
+                    case MODIFIED_TIME -> modified = value;
+                    case CREATED_TIME -> created = value;
+                    case TEXT, MAPPED -> Coercion.write(field.placed().field(), value, row, field.placed().column(), problems);
                     default -> {
-                        ModuleMapping.Placed placed = mapping.placed(name);
-                        if (placed != null) {
-                            Coercion.write(placed.field(), value, row, placed.column(), problems);
-                        } else if (!value.isNull()) {
+                        if (!value.isNull()) {
                             // a field the mapping does not know (or lists under custom_fields)
                             custom = custom != null ? custom : NODES.objectNode();
-                            custom.set(name, value);
+                            custom.set(field.name().getValue(), value);
                         }
                     }
                 }

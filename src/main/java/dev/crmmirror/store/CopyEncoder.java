@@ -1,5 +1,7 @@
 package dev.crmmirror.store;
 
+import dev.crmmirror.mapping.Utf8Text;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -57,6 +59,8 @@ final class CopyEncoder {
         if (v == null) {
             put('\\');
             put('N');
+        } else if (v instanceof Utf8Text t) {
+            bytes(t.bytes(), t.from(), t.length()); // nothing in it needs a COPY escape (no backslash, no control character)
         } else if (v instanceof String s) {
             text(s);
         } else if (v instanceof Instant t) {

@@ -156,7 +156,33 @@ class RecordMapperTest {
     void validSurrogatePairsAndUnicodeAreKept() {
         MappedRecord result = mapper.map(mapping, record("{\"id\":\"9\",\"Modified_Time\":\"2024-06-05T02:04:09Z\",\"Last_Name\":\"山田 Zoë 😀\"}"));
 
-        assertThat(((MappedRecord.Row) result).values()[1]).isEqualTo("山田 Zoë 😀");
+        assertThat(((MappedRecord.Row) result).values()[1]).hasToString("山田 Zoë 😀");
+    }
+
+    @Test
+    void recordsOfAPageThatChangeTheirFieldOrderMapAsEachDoesAlone() {
+        List<String> records = List.of(
+                "{\"id\":\"1\",\"Modified_Time\":\"2024-06-05T02:04:09Z\",\"Last_Name\":\"A\",\"Zip_Code\":\"1\",\"Referrer\":\"r1\"}",
+                // same fields, another order; a Zoho metadata field; one field missing
+                "{\"Zip_Code\":\"2\",\"$state\":{\"x\":1},\"id\":\"2\",\"Modified_Time\":\"2024-06-05T02:04:10Z\",\"Referrer\":\"r2\"}",
+                // more fields than the first record, and an unmapped one where a mapped one was
+                "{\"id\":\"3\",\"Modified_Time\":\"2024-06-05T02:04:11Z\",\"Other\":\"o\",\"Zip_Code\":\"3\",\"Referrer\":\"r3\","
+                        + "\"No_of_Employees\":3,\"Owner\":{\"id\":\"9\",\"name\":\"N\"}}",
+                "{\"id\":\"4\",\"Modified_Time\":\"2024-06-05T02:04:12Z\",\"Last_Name\":\"D\",\"Zip_Code\":\"4\",\"Referrer\":\"r4\"}");
+        MappedPage page = mapper.map(dev.crmmirror.zoho.CoqlPage.of("Leads", 1, records, false), mapping);
+
+        assertThat(page.records()).hasSize(4);
+        for (int i = 0; i < records.size(); i++) {
+            Object[] alone = ((MappedRecord.Row) mapper.map(mapping, record(records.get(i)))).values();
+            Object[] inPage = ((MappedRecord.Row) page.records().get(i)).values();
+            assertThat(inPage).as(records.get(i)).containsExactly(alone);
+        }
+        Object[] third = ((MappedRecord.Row) page.records().get(2)).values();
+        assertThat(third[4]).isEqualTo(3);
+        assertThat(third[12]).isEqualTo("9");
+        assertThat(third[13]).isEqualTo("N");
+        assertThat((String) third[15]).contains("\"Other\":\"o\"").contains("\"Referrer\":\"r3\"");
+        assertThat(((MappedRecord.Row) page.records().get(3)).values()[1]).hasToString("D"); // a text column: the bytes as sent
     }
 
     private static RawRecord record(String json) {

@@ -1,0 +1,65 @@
+package dev.crmmirror.mapping;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The field names of a page's records, in the order they came, each with what the mapper does with it. Zoho writes
+ * every record of a COQL page with the same fields in the same order (the select list), so for each field the parser
+ * first checks whether the bytes spell the name the previous record had there, which costs a comparison, instead
+ * of decoding the name and looking it up: a Lead has some fifty fields. Any other name is looked up and learnt.
+ */
+final class FieldOrder {
+
+    /** TEXT: a mapped text or picklist field, whose strings may be stored as sent ({@link Utf8Text}). */
+    enum Kind { ID, MODIFIED_TIME, CREATED_TIME, ZOHO_METADATA, TEXT, MAPPED, UNMAPPED }
+
+    record Field(SerializedString name, Kind kind, ModuleMapping.Placed placed) {
+    }
+
+    private final ModuleMapping mapping;
+    private Field[] fields = new Field[64];
+
+    FieldOrder(ModuleMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** Moves {@code p} to the next field name of the object and answers that field, or null at the object's end. */
+    Field next(JsonParser p, int index) throws IOException {
+        Field expected = index < fields.length ? fields[index] : null;
+        if (expected != null) {
+            if (p.nextFieldName(expected.name())) {
+                return expected;
+            }
+        } else {
+            p.nextToken();
+        }
+        if (p.currentToken() != JsonToken.FIELD_NAME) {
+            return null;
+        }
+        Field seen = field(p.currentName());
+        if (index >= fields.length) {
+            fields = Arrays.copyOf(fields, index * 2);
+        }
+        fields[index] = seen;
+        return seen;
+    }
+
+    private Field field(String name) {
+        ModuleMapping.Placed placed = mapping.placed(name);
+        Kind kind = switch (name) {
+            case ModuleMapping.ID -> Kind.ID;
+            case ModuleMapping.MODIFIED_TIME -> Kind.MODIFIED_TIME;
+            case ModuleMapping.CREATED_TIME -> Kind.CREATED_TIME;
+            default -> name.startsWith("$") ? Kind.ZOHO_METADATA
+                    : placed == null ? Kind.UNMAPPED
+                    : placed.field().type() == FieldType.TEXT || placed.field().type() == FieldType.PICKLIST ? Kind.TEXT
+                    : Kind.MAPPED;
+        };
+        return new Field(new SerializedString(name), kind, placed);
+    }
+}
