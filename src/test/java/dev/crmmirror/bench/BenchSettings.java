@@ -21,7 +21,7 @@ record BenchSettings(
         boolean memory,
         int memorySmall,
         int memoryLarge,
-        int copyRepeats,
+        int repeats,
         String appXmx,
         List<String> appJvmArgs,
         String sandboxXmx,
@@ -44,7 +44,7 @@ record BenchSettings(
                 bool("bench.memory", true),
                 positive("bench.memory.small", 100_000),
                 positive("bench.memory.large", 1_000_000),
-                positive("bench.copy.repeats", 3),
+                positive("bench.repeats", 3),
                 System.getProperty("bench.app.xmx", "256m"),
                 List.of(System.getProperty("bench.app.jvm-args", CONTAINER_JVM_ARGS).trim().split("\\s+")).stream().filter(a -> !a.isEmpty()).toList(),
                 System.getProperty("bench.sandbox.xmx", "3g"),
@@ -68,7 +68,7 @@ record BenchSettings(
         map.put("bench.memory", memory);
         map.put("bench.memory.small", memorySmall);
         map.put("bench.memory.large", memoryLarge);
-        map.put("bench.copy.repeats", copyRepeats);
+        map.put("bench.repeats", repeats);
         map.put("bench.app.xmx", appXmx);
         map.put("bench.app.jvm-args", String.join(" ", appJvmArgs));
         map.put("bench.sandbox.xmx", sandboxXmx);
