@@ -12,6 +12,9 @@ import java.util.Arrays;
  * every record of a COQL page with the same fields in the same order (the select list), so for each field the parser
  * first checks whether the bytes spell the name the previous record had there, which costs a comparison, instead
  * of decoding the name and looking it up: a Lead has some fifty fields. Any other name is looked up and learnt.
+ *
+ * <p>A page starts from the order the module's previous page ended with ({@link Learnt}), so only the first page
+ * learns: learning in the middle of a run would also make the JIT throw away the compiled mapper, which inlines this.
  */
 final class FieldOrder {
 
@@ -21,11 +24,19 @@ final class FieldOrder {
     record Field(SerializedString name, Kind kind, ModuleMapping.Placed placed) {
     }
 
-    private final ModuleMapping mapping;
-    private Field[] fields = new Field[64];
+    /** The order a module's pages last had, shared by the pages mapped after it (on any thread: it is only a hint). */
+    static final class Learnt {
+        private volatile Field[] fields = new Field[64];
+    }
 
-    FieldOrder(ModuleMapping mapping) {
+    private final ModuleMapping mapping;
+    private final Learnt learnt;
+    private Field[] fields;
+
+    FieldOrder(ModuleMapping mapping, Learnt learnt) {
         this.mapping = mapping;
+        this.learnt = learnt;
+        this.fields = learnt.fields.clone();
     }
 
     /** Moves {@code p} to the next field name of the object and answers that field, or null at the object's end. */
@@ -46,6 +57,7 @@ final class FieldOrder {
             fields = Arrays.copyOf(fields, index * 2);
         }
         fields[index] = seen;
+        learnt.fields = fields.clone();
         return seen;
     }
 
@@ -60,6 +72,8 @@ final class FieldOrder {
                     : placed.field().type() == FieldType.TEXT || placed.field().type() == FieldType.PICKLIST ? Kind.TEXT
                     : Kind.MAPPED;
         };
-        return new Field(new SerializedString(name), kind, placed);
+        SerializedString serialized = new SerializedString(name);
+        serialized.asQuotedUTF8(); // computed once now, not on the first comparison
+        return new Field(serialized, kind, placed);
     }
 }

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
@@ -36,13 +38,15 @@ public class RecordMapper {
     private static final Pattern ZOHO_ID = Pattern.compile("[0-9]{1,30}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
+    private final Map<ModuleMapping, FieldOrder.Learnt> learnt = new ConcurrentHashMap<>();
+
     /**
      * The page's records, each mapped when it is first read and kept. The writer reads them as it streams rows into
      * PostgreSQL, so the database loads the first rows of a page while the later ones are still being mapped,
      * instead of idling through a mapping pass and then the mapper idling through the load.
      */
     public MappedPage map(CoqlPage page, ModuleMapping mapping) {
-        FieldOrder order = new FieldOrder(mapping);
+        FieldOrder order = new FieldOrder(mapping, learnt.computeIfAbsent(mapping, m -> new FieldOrder.Learnt()));
         List<MappedRecord> records = new LazilyMapped(page.size(), i -> map(mapping, order, page.record(i)));
         return new MappedPage(mapping, page.number(), records, page.end());
     }
@@ -73,7 +77,7 @@ public class RecordMapper {
     }
 
     public MappedRecord map(ModuleMapping mapping, RawRecord raw) {
-        return map(mapping, new FieldOrder(mapping), raw);
+        return map(mapping, new FieldOrder(mapping, new FieldOrder.Learnt()), raw);
     }
 
     private MappedRecord map(ModuleMapping mapping, FieldOrder order, RawRecord raw) {

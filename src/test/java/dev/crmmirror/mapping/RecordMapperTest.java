@@ -169,7 +169,11 @@ class RecordMapperTest {
                 "{\"id\":\"3\",\"Modified_Time\":\"2024-06-05T02:04:11Z\",\"Other\":\"o\",\"Zip_Code\":\"3\",\"Referrer\":\"r3\","
                         + "\"No_of_Employees\":3,\"Owner\":{\"id\":\"9\",\"name\":\"N\"}}",
                 "{\"id\":\"4\",\"Modified_Time\":\"2024-06-05T02:04:12Z\",\"Last_Name\":\"D\",\"Zip_Code\":\"4\",\"Referrer\":\"r4\"}");
-        MappedPage page = mapper.map(dev.crmmirror.zoho.CoqlPage.of("Leads", 1, records, false), mapping);
+        // a page in another order first: the next page starts from what it learnt
+        mapper.map(dev.crmmirror.zoho.CoqlPage.of("Leads", 1, List.of(records.get(2), records.get(1)), true), mapping).records().size();
+        MappedPage first = mapper.map(dev.crmmirror.zoho.CoqlPage.of("Leads", 1, List.of(records.get(2), records.get(1)), true), mapping);
+        first.records().forEach(r -> assertThat(r).isInstanceOf(MappedRecord.Row.class));
+        MappedPage page = mapper.map(dev.crmmirror.zoho.CoqlPage.of("Leads", 2, records, false), mapping);
 
         assertThat(page.records()).hasSize(4);
         for (int i = 0; i < records.size(); i++) {
