@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * A text column value as the UTF-8 bytes Zoho sent, a view on the page's body. Most text values need no decoding:
  * without escapes, without spaces to strip and within the column's length, their bytes are what PostgreSQL stores,
- * so the mapper does not decode them into a String and the COPY encoder does not encode them back (those two were
- * a quarter of a backfill's mapping CPU).
+ * so the mapper does not decode them into a String and the COPY encoder does not encode them back (a tenth less
+ * mapping CPU per record, measured on a 200,000-record backfill's pages).
  */
 public final class Utf8Text {
 
