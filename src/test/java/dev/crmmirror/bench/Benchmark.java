@@ -116,7 +116,8 @@ final class Benchmark {
         log(String.format("backfill: sandbox with %,d Leads", n));
         try (SandboxProcess sandbox = SandboxProcess.start(settings, n, work.resolve("sandbox-backfill.log"))) {
             results.put("sandboxCommand", sandbox.command());
-            warmUp(db, sandbox, postmaster, n);
+            log("backfill: warming the sandbox up with one unmeasured run");
+            scratchBackfill(db, sandbox, postmaster, n, "warmup");
             String url = db.createDatabase("backfill", null);
             sandbox.resetStats();
             log("backfill: application, one-shot run");
@@ -168,7 +169,8 @@ final class Benchmark {
                  CopyBaseline copy = CopyBaseline.export(c, Files.createDirectories(work.resolve("scratch")))) {
                 copy.load();
                 for (int repeat = 2; repeat <= settings.repeats(); repeat++) {
-                    syncs.add(repeatedBackfill(db, sandbox, postmaster, n, repeat));
+                    log("backfill: repeat " + repeat + " of " + settings.repeats());
+                    syncs.add(scratchBackfill(db, sandbox, postmaster, n, "backfill_" + repeat));
                     copy.load();
                 }
                 double syncMedian = CopyBaseline.median(syncs);
@@ -232,34 +234,22 @@ final class Benchmark {
     // 2. freshness: the application on a short schedule, edits at stratified phases of the schedule interval
 
     /** One more measured backfill, into a database of its own, dropped afterwards; answers its sync seconds. */
-    private double repeatedBackfill(BenchDatabase db, SandboxProcess sandbox, long postmaster, int n, int repeat) throws Exception {
-        log("backfill: repeat " + repeat + " of " + settings.repeats());
-        String url = db.createDatabase("backfill_" + repeat, null);
-        AppProcess.Run run = AppProcess.runOnce(settings, appJar, "backfill-" + repeat, work, url, db, sandbox, postmaster)
-                .await(settings.runTimeout());
+    /**
+     * A backfill into a database of its own, dropped afterwards; answers its sync seconds. The warm-up is one: the
+     * sandbox stands in for Zoho's servers, which are warm; started just now, its JVM would compile its request path
+     * during the measured sync, on the cores the application and PostgreSQL share. Every run starts a new application
+     * JVM, so the application's own start-up and warm-up stay in each measured figure.
+     */
+    private double scratchBackfill(BenchDatabase db, SandboxProcess sandbox, long postmaster, int n, String name) throws Exception {
+        String url = db.createDatabase(name, null);
+        AppProcess.Run run = AppProcess.runOnce(settings, appJar, name, work, url, db, sandbox, postmaster).await(settings.runTimeout());
         RunRow row;
         try (Connection c = db.connect(url)) {
             row = RunRow.latest(c, MODULE);
-            requireConverged("backfill repeat " + repeat, run, row, count(c, "SELECT count(*) FROM zoho.leads"), n);
+            requireConverged(name, run, row, count(c, "SELECT count(*) FROM zoho.leads"), n);
         }
         db.dropDatabase(url);
         return row.seconds();
-    }
-
-    /**
-     * The sandbox stands in for Zoho's servers, which are warm; started just now, its JVM would compile its request
-     * path during the measured sync, on the cores the application and PostgreSQL share. So one unmeasured backfill
-     * runs first, into a scratch database that is then dropped. The measured run starts a new application JVM, so
-     * the application's own start-up and warm-up stay in its figures.
-     */
-    private void warmUp(BenchDatabase db, SandboxProcess sandbox, long postmaster, int n) throws Exception {
-        log("backfill: warming the sandbox up with one unmeasured run");
-        String url = db.createDatabase("warmup", null);
-        AppProcess.Run run = AppProcess.runOnce(settings, appJar, "warmup", work, url, db, sandbox, postmaster).await(settings.runTimeout());
-        try (Connection c = db.connect(url)) {
-            requireConverged("warm-up", run, RunRow.latest(c, MODULE), count(c, "SELECT count(*) FROM zoho.leads"), n);
-        }
-        db.dropDatabase(url);
     }
 
     private void freshnessScenario(BenchDatabase db, long postmaster, SandboxProcess sandbox, String backfillUrl) throws Exception {
