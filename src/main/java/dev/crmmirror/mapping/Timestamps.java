@@ -35,7 +35,7 @@ final class Timestamps {
             int year = number(s, 0, 4);
             int month = number(s, 5, 2);
             int day = number(s, 8, 2);
-            if ((year - 1 | month - 1 | 12 - month | day - 1) >= 0 && day <= monthLength(year, month)) {
+            if (validDate(year, month, day)) {
                 return LocalDate.ofEpochDay(epochDay(year, month, day));
             }
         }
@@ -55,8 +55,7 @@ final class Timestamps {
         int minute = number(s, 14, 2);
         int second = number(s, 17, 2);
         // each term is negative exactly when its field is out of range (number() answers -1 for non-digits)
-        if ((year - 1 | month - 1 | 12 - month | day - 1 | hour | 23 - hour | minute | 59 - minute | second | 59 - second) < 0
-                || day > monthLength(year, month)) {
+        if (!validDate(year, month, day) || (hour | 23 - hour | minute | 59 - minute | second | 59 - second) < 0) {
             return null;
         }
         int i = 19;
@@ -99,6 +98,11 @@ final class Timestamps {
         }
         int seconds = hours * 3_600 + minutes * 60;
         return s.charAt(i) == '-' ? -seconds : seconds;
+    }
+
+    /** A date of year 1 or later that exists (number() answers -1 for non-digits, which fails here too). */
+    private static boolean validDate(int year, int month, int day) {
+        return (year - 1 | month - 1 | 12 - month | day - 1) >= 0 && day <= monthLength(year, month);
     }
 
     /** Days in {@code month} (1-12) of {@code year}, February of leap years included, computed without branches. */

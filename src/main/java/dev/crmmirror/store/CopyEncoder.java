@@ -148,11 +148,8 @@ final class CopyEncoder {
         int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
         int marchBasedMonth = (5 * dayOfYear + 2) / 153;
         int janOrFeb = marchBasedMonth / 10;
-        digits(yearOfEra + era * 400 + janOrFeb, 4);
-        put('-');
-        digits(marchBasedMonth + 3 - 12 * janOrFeb, 2);
-        put('-');
-        digits(dayOfYear - (153 * marchBasedMonth + 2) / 5 + 1, 2);
+        calendarDate(yearOfEra + era * 400 + janOrFeb, marchBasedMonth + 3 - 12 * janOrFeb,
+                dayOfYear - (153 * marchBasedMonth + 2) / 5 + 1);
         put(' ');
         digits(secondOfDay / 3_600, 2);
         put(':');
@@ -176,11 +173,16 @@ final class CopyEncoder {
             ascii(d.toString());
             return;
         }
+        calendarDate(year, d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /** {@code YYYY-MM-DD} of a year from 1000 to 9999. */
+    private void calendarDate(int year, int month, int day) throws IOException {
         digits(year, 4);
         put('-');
-        digits(d.getMonthValue(), 2);
+        digits(month, 2);
         put('-');
-        digits(d.getDayOfMonth(), 2);
+        digits(day, 2);
     }
 
     private void digits(int value, int width) throws IOException {
