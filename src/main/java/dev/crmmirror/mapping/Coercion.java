@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -169,9 +169,15 @@ final class Coercion {
         return null;
     }
 
+    /**
+     * Filled straight into an array: {@code ArrayList.toArray} into a {@code String[]} made the JIT throw away the
+     * compiled mapper twice per backfill (a type-checked array copy it had guessed wrong).
+     */
     static String[] multiselect(String name, JsonNode v, List<String> problems) {
-        List<String> items = new ArrayList<>();
+        String[] items;
+        int count = 0;
         if (v.isArray()) {
+            items = new String[v.size()];
             for (JsonNode item : v) {
                 // Tag-like fields are arrays of {name, id}
                 JsonNode value = item.isObject() ? item.path("name") : item;
@@ -179,24 +185,25 @@ final class Coercion {
                     problems.add(name + ": expected a list of texts, got an item " + describe(item));
                     return null;
                 }
-                items.add(value.textValue().strip());
+                items[count++] = value.textValue().strip();
             }
         } else if (v.isTextual()) {
-            for (String s : v.textValue().split(";")) {
+            items = v.textValue().split(";");
+            for (String s : items) {
                 if (!s.isBlank()) {
-                    items.add(s.strip());
+                    items[count++] = s.strip();
                 }
             }
         } else {
             problems.add(name + ": expected a list of texts, got " + describe(v));
             return null;
         }
-        for (String item : items) {
-            if (!storable(name, item, problems)) {
+        for (int i = 0; i < count; i++) {
+            if (!storable(name, items[i], problems)) {
                 return null;
             }
         }
-        return items.toArray(String[]::new);
+        return count == items.length ? items : Arrays.copyOf(items, count);
     }
 
     static void lookup(String name, JsonNode v, Object[] row, int at, List<String> problems) {

@@ -104,6 +104,23 @@ class RecordMapperTest {
     }
 
     @Test
+    void multiselectValuesComeAsListsTagsOrSemicolonText() {
+        assertThat(languages("[\" English \",\"Deutsch\"]")).containsExactly("English", "Deutsch");
+        assertThat(languages("[{\"name\":\"VIP\",\"id\":\"1\"},{\"name\":\"Hot \",\"id\":\"2\"}]")).containsExactly("VIP", "Hot");
+        assertThat(languages("\"English; ;Deutsch;\"")).containsExactly("English", "Deutsch");
+        assertThat(languages("\";\"")).isEmpty();
+        assertThat(languages("[]")).isEmpty();
+
+        MappedRecord notText = mapper.map(mapping, record("{\"id\":\"1\",\"Modified_Time\":\"2024-06-05T02:04:09Z\",\"Languages_Known\":[\"English\",7]}"));
+        assertThat(((MappedRecord.Rejected) notText).reason()).isEqualTo("Languages_Known: expected a list of texts, got an item number 7");
+    }
+
+    private String[] languages(String json) {
+        MappedRecord result = mapper.map(mapping, record("{\"id\":\"1\",\"Modified_Time\":\"2024-06-05T02:04:09Z\",\"Languages_Known\":" + json + "}"));
+        return (String[]) ((MappedRecord.Row) result).values()[11];
+    }
+
+    @Test
     void aRecordThatCannotBeMappedIsRejectedWithEveryReason() {
         MappedRecord result = mapper.map(mapping, record("""
                 {"id":"77","Modified_Time":"2024-06-05T02:04:09Z","No_of_Employees":"many","Annual_Revenue":1e13,
