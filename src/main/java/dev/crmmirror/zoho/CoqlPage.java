@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -81,8 +80,8 @@ public final class CoqlPage {
      * Reads {@code {"data":[...],"info":{"more_records":..}}}. A null body is Zoho's 204 (no rows). A truncated
      * or garbled body fails with a parse exception, which the client treats as worth a retry.
      */
-    static CoqlPage read(InputStream in, String module, int number) throws IOException {
-        return in == null ? new CoqlPage(module, number, new byte[0], new int[0], new int[0], false, null) : read(in.readAllBytes(), module, number);
+    static CoqlPage read(byte[] body, String module, int number) throws IOException {
+        return body == null ? new CoqlPage(module, number, new byte[0], new int[0], new int[0], false, null) : parse(body, module, number);
     }
 
     /** A page made of records kept elsewhere (the quarantine), read like one from Zoho. */
@@ -97,13 +96,13 @@ public final class CoqlPage {
         }
         out.writeBytes(("],\"info\":{\"more_records\":" + more + "}}").getBytes(StandardCharsets.UTF_8));
         try {
-            return read(out.toByteArray(), module, number);
+            return parse(out.toByteArray(), module, number);
         } catch (IOException e) {
             throw new UncheckedIOException("a quarantined record is not valid JSON", e);
         }
     }
 
-    private static CoqlPage read(byte[] body, String module, int number) throws IOException {
+    private static CoqlPage parse(byte[] body, String module, int number) throws IOException {
         Structure page = new Structure(body);
         page.read();
         int[] starts = Arrays.copyOf(page.starts, page.count);

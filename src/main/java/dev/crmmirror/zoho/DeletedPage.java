@@ -3,7 +3,6 @@ package dev.crmmirror.zoho;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,7 +16,7 @@ public record DeletedPage(String module, int number, List<Deletion> deletions, b
     }
 
     /** A null body is Zoho's 204: nothing deleted in the window. Entries without an id or time are skipped. */
-    static DeletedPage read(InputStream body, String module, int number) throws IOException {
+    static DeletedPage read(byte[] body, String module, int number) throws IOException {
         if (body == null) {
             return new DeletedPage(module, number, List.of(), false);
         }

@@ -1,7 +1,6 @@
 package dev.crmmirror.zoho;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -21,7 +20,7 @@ public record ZohoCall<T>(String module, String description, String method, Stri
     /** Reads a 200 body, or makes the empty answer when Zoho says 204 ({@code body} is null then). */
     @FunctionalInterface
     public interface Reader<T> {
-        T read(InputStream body) throws IOException;
+        T read(byte[] body) throws IOException;
     }
 
     @Override

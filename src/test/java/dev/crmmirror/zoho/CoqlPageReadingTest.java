@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -103,7 +103,7 @@ class CoqlPageReadingTest {
 
     private static boolean refused(byte[] bytes, int cut) {
         try {
-            CoqlPage.read(new ByteArrayInputStream(bytes, 0, cut), "Leads", 1);
+            CoqlPage.read(Arrays.copyOf(bytes, cut), "Leads", 1);
             return false;
         } catch (JsonProcessingException e) {
             return true;
@@ -113,6 +113,6 @@ class CoqlPageReadingTest {
     }
 
     private static CoqlPage read(String body) throws IOException {
-        return CoqlPage.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "Leads", 1);
+        return CoqlPage.read(body.getBytes(StandardCharsets.UTF_8), "Leads", 1);
     }
 }

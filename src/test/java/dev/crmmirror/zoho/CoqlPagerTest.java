@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -93,7 +92,7 @@ class CoqlPagerTest {
                 calls.add(new Call(call.request(), call.credits(), Thread.currentThread().getName(), MDC.get("run_id")));
                 String body = zoho.apply(call.request());
                 try {
-                    return call.reader().read(body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+                    return call.reader().read(body == null ? null : body.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
