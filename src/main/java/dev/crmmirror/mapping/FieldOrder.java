@@ -18,8 +18,11 @@ import java.util.Arrays;
  */
 final class FieldOrder {
 
-    /** TEXT: a mapped text or picklist field, whose strings may be stored as sent ({@link Utf8Text}). */
-    enum Kind { ID, MODIFIED_TIME, CREATED_TIME, ZOHO_METADATA, TEXT, MAPPED, UNMAPPED }
+    /**
+     * TEXT: a mapped text or picklist field, whose strings may be stored as sent ({@link Utf8Text}); LOOKUP: a mapped
+     * lookup, whose id and name may be.
+     */
+    enum Kind { ID, MODIFIED_TIME, CREATED_TIME, ZOHO_METADATA, TEXT, LOOKUP, MAPPED, UNMAPPED }
 
     record Field(SerializedString name, Kind kind, ModuleMapping.Placed placed) {
     }
@@ -70,6 +73,7 @@ final class FieldOrder {
             default -> name.startsWith("$") ? Kind.ZOHO_METADATA
                     : placed == null ? Kind.UNMAPPED
                     : placed.field().type() == FieldType.TEXT || placed.field().type() == FieldType.PICKLIST ? Kind.TEXT
+                    : placed.field().type() == FieldType.LOOKUP ? Kind.LOOKUP
                     : Kind.MAPPED;
         };
         SerializedString serialized = new SerializedString(name);
