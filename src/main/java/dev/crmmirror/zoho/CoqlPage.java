@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -159,6 +162,7 @@ public final class CoqlPage {
         private static final byte[] INFO = "info".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] MORE_RECORDS = "more_records".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
         private final byte[] b;
         private int i;
@@ -303,10 +307,24 @@ public final class CoqlPage {
             } while (depth > 0);
         }
 
-        /** From an opening quote to past the closing one. */
+        /**
+         * From an opening quote to past the closing one. Bytes that need no look (most of a page) are passed over
+         * eight at a time: this scan was two thirds of the prefetching thread's CPU when it went byte by byte.
+         */
         private void string() throws JsonParseException {
             i++;
             while (i < b.length) {
+                while (i <= b.length - Long.BYTES) {
+                    long flagged = quoteBackslashOrControl((long) LONGS.get(b, i));
+                    if (flagged != 0) {
+                        i += Long.numberOfTrailingZeros(flagged) >>> 3;
+                        break;
+                    }
+                    i += Long.BYTES;
+                }
+                if (i == b.length) {
+                    break;
+                }
                 byte c = b[i++];
                 if (c == '"') {
                     return;
@@ -331,6 +349,20 @@ public final class CoqlPage {
                 }
             }
             throw error("the answer ends inside a string");
+        }
+
+        /**
+         * The high bit of each byte of {@code v} (eight bytes, the first lowest) that is a quote, a backslash or below
+         * 0x20, and perhaps of bytes after it: the lowest flag is exact, which is all the caller relies on. Bytes of
+         * 0x80 and up (UTF-8 beyond ASCII) are never flagged.
+         */
+        private static long quoteBackslashOrControl(long v) {
+            long quote = v ^ 0x2222222222222222L;
+            long backslash = v ^ 0x5C5C5C5C5C5C5C5CL;
+            return ((quote - 0x0101010101010101L) & ~quote
+                    | (backslash - 0x0101010101010101L) & ~backslash
+                    | (v - 0x2020202020202020L) & ~v)
+                    & 0x8080808080808080L;
         }
 
         /** The next byte that is no whitespace, without moving past it. */

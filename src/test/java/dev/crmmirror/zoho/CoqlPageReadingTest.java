@@ -79,6 +79,28 @@ class CoqlPageReadingTest {
                 .as("lengths of a cut-short answer that were read as a page").isEmpty();
     }
 
+    @Test
+    void quotesEscapesAndControlCharactersAreFoundWhereverTheyFallInAString() throws IOException {
+        // strings are passed over eight bytes at a time: try every alignment and position around those blocks
+        for (int shift = 0; shift < 8; shift++) {
+            for (int at = 0; at < 20; at++) {
+                for (String special : List.of("\\\"", "\\\\", "\\u00e9", "\\n", "ü", "東", "}", "'")) {
+                    String text = "a".repeat(at) + special + "ö".repeat(at % 5) + "z".repeat(9);
+                    String record = "{\"" + "k".repeat(shift) + "\":\"" + text + "\",\"id\":\"1\",\"Modified_Time\":\"2024-06-05T00:00:00Z\"}";
+                    CoqlPage page = read("{\"data\":[" + record + "," + record + "],\"info\":{\"more_records\":false}}");
+                    assertThat(page.size()).as(record).isEqualTo(2);
+                    assertThat(page.record(1).json()).as(record).isEqualTo(record);
+                }
+                for (char control : new char[]{0, '\n', '\t', 0x1f}) {
+                    String text = "a".repeat(at) + control + "z".repeat(9);
+                    String body = "{\"data\":[{\"" + "k".repeat(shift) + "\":\"" + text + "\"}]}";
+                    assertThatThrownBy(() -> read(body)).as("%d, %d, %d", shift, at, (int) control)
+                            .isInstanceOf(JsonProcessingException.class).hasMessageContaining("a control character inside a string");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<html><body><h1>502 Bad Gateway</h1></body></html>",
