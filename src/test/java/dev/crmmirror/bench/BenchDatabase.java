@@ -33,6 +33,7 @@ final class BenchDatabase implements AutoCloseable {
     private final boolean keep;
     private final String prefix = "crm_mirror_bench_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_";
     private final List<String> created = new ArrayList<>();
+    private boolean checkpoints = true;
 
     private BenchDatabase(EmbeddedPostgres embedded, String maintenanceUrl, String username, String password, boolean keep) {
         this.embedded = embedded;
@@ -93,6 +94,27 @@ final class BenchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             System.out.println("[bench] could not drop database " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A checkpoint before a measurement, so that none pays for the one before it: a backfill and a COPY load each
+     * write hundreds of megabytes of WAL, and past max_wal_size PostgreSQL writes the dirty pages back during whatever
+     * runs next. Needs a superuser (the embedded server's) or, from PostgreSQL 15, pg_checkpoint; without, the
+     * benchmark goes on and says so once.
+     */
+    void checkpoint() {
+        try (Connection c = connect(maintenanceUrl); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            if (checkpoints) {
+                System.out.println("[bench] no CHECKPOINT before measurements (" + e.getMessage().strip() + ")");
+            }
+            checkpoints = false;
+        }
+    }
+
+    boolean checkpoints() {
+        return checkpoints;
     }
 
     Connection connect(String url) throws SQLException {

@@ -120,6 +120,7 @@ final class Benchmark {
             scratchBackfill(db, sandbox, postmaster, n, "warmup");
             String url = db.createDatabase("backfill", null);
             sandbox.resetStats();
+            db.checkpoint();
             log("backfill: application, one-shot run");
             AppProcess.Run run = AppProcess.runOnce(settings, appJar, "backfill", work, url, db, sandbox, postmaster).await(settings.runTimeout());
             results.put("appCommand", run.command());
@@ -167,10 +168,12 @@ final class Benchmark {
             List<Double> syncs = new ArrayList<>(List.of(row.seconds()));
             try (Connection c = db.connect(url);
                  CopyBaseline copy = CopyBaseline.export(c, Files.createDirectories(work.resolve("scratch")))) {
+                db.checkpoint();
                 copy.load();
                 for (int repeat = 2; repeat <= settings.repeats(); repeat++) {
                     log("backfill: repeat " + repeat + " of " + settings.repeats());
                     syncs.add(scratchBackfill(db, sandbox, postmaster, n, "backfill_" + repeat));
+                    db.checkpoint();
                     copy.load();
                 }
                 double syncMedian = CopyBaseline.median(syncs);
@@ -186,7 +189,8 @@ final class Benchmark {
                 double ratio = copy.medianSeconds() / syncMedian;
                 results.put("syncToCopyRatio", Map.of("value", Sampler.round(ratio), "target", 0.5, "met", ratio >= 0.5,
                         "meaning", "sync records/s ÷ COPY records/s (= median COPY seconds ÷ median sync seconds, over "
-                                + settings.repeats() + " backfills each followed by one COPY load)"));
+                                + settings.repeats() + " backfills each followed by one COPY load)",
+                        "checkpointBeforeEach", db.checkpoints()));
                 log(String.format("sync %.2f s, COPY %.2f s (medians); sync/COPY = %.3f", syncMedian, copy.medianSeconds(), ratio));
                 try (Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA bench CASCADE");
@@ -233,7 +237,6 @@ final class Benchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // 2. freshness: the application on a short schedule, edits at stratified phases of the schedule interval
 
-    /** One more measured backfill, into a database of its own, dropped afterwards; answers its sync seconds. */
     /**
      * A backfill into a database of its own, dropped afterwards; answers its sync seconds. The warm-up is one: the
      * sandbox stands in for Zoho's servers, which are warm; started just now, its JVM would compile its request path
@@ -242,6 +245,7 @@ final class Benchmark {
      */
     private double scratchBackfill(BenchDatabase db, SandboxProcess sandbox, long postmaster, int n, String name) throws Exception {
         String url = db.createDatabase(name, null);
+        db.checkpoint();
         AppProcess.Run run = AppProcess.runOnce(settings, appJar, name, work, url, db, sandbox, postmaster).await(settings.runTimeout());
         RunRow row;
         try (Connection c = db.connect(url)) {
