@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UpsertWriter {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String HEARTBEAT = "UPDATE sync.locks SET heartbeat_at = now() WHERE module = ? AND run_id = ?::uuid";
 
     private final DataSource dataSource;
     private final Map<String, MirrorTable> tables = new ConcurrentHashMap<>();
@@ -82,8 +83,7 @@ public class UpsertWriter {
             c.setAutoCommit(false);
             long written;
             try {
-                relaxDurability(c);
-                heartbeat(c, run);
+                openBatch(c, run);
                 written = sorted.iterator().hasNext() ? upsert(c, table, sorted, run) : 0;
             } catch (SQLException e) {
                 c.rollback();
@@ -298,22 +298,31 @@ public class UpsertWriter {
     }
 
     /**
-     * A batch does not wait for its WAL flush. Its rows and its checkpoint commit together, so should PostgreSQL
-     * crash and lose the last batches, it loses their checkpoint with them and the next run fetches them again
-     * from Zoho: consistency is kept, only redone work is risked. The run's end (sync.runs, the watermark)
-     * still commits durably, and flushes these batches with it.
+     * A batch's transaction starts, in one round trip, with the lock's heartbeat (which also proves the run still
+     * holds the module) and without waiting for its WAL flush at commit. Its rows and its checkpoint commit together,
+     * so should PostgreSQL crash and lose the last batches, it loses their checkpoint with them and the next run
+     * fetches them again from Zoho: consistency is kept, only redone work is risked. The run's end (sync.runs, the
+     * watermark) still commits durably, and flushes these batches with it.
      */
-    private static void relaxDurability(Connection c) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("SET LOCAL synchronous_commit TO off");
-        }
+    private static void openBatch(Connection c, SyncRun run) throws SQLException {
+        heartbeat(c, run, "SET LOCAL synchronous_commit TO off; " + HEARTBEAT);
     }
 
     static void heartbeat(Connection c, SyncRun run) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync.locks SET heartbeat_at = now() WHERE module = ? AND run_id = ?::uuid")) {
+        heartbeat(c, run, HEARTBEAT);
+    }
+
+    /** @param sql statements ending with the heartbeat, sent together */
+    private static void heartbeat(Connection c, SyncRun run, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, run.module());
             ps.setString(2, run.id().toString());
-            if (ps.executeUpdate() == 0) {
+            ps.execute();
+            int beats = ps.getUpdateCount();
+            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                beats = ps.getUpdateCount();
+            }
+            if (beats == 0) {
                 throw new LockLostException(run);
             }
         }
