@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Each sample stops the application for a full collection and costs a jcmd JVM, so only the memory scenario probes.
  */
 final class LiveHeapProbe implements AutoCloseable {
-    /** Several samples in the 100,000-record sync (about 6 s); a full GC of a 256 MB heap every 2 s barely slows the rest. */
-    static final Duration EVERY = Duration.ofSeconds(2);
+    /** Several samples in the 100,000-record sync (about 3.5 s); a full GC of a 256 MB heap every second barely slows the rest. */
+    static final Duration EVERY = Duration.ofSeconds(1);
     private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
 
