@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,7 +123,16 @@ public class RunLedger {
 
     /** Ends a run ok: counts, the new watermark, checkpoint cleared, lock released. A replay moves neither. */
     public void close(SyncRun run) {
-        if (run == null || !run.finish(SyncRun.Status.OK, null, clock.instant())) {
+        if (run == null) {
+            return;
+        }
+        try {
+            run.awaitCommitted(); // the route awaits it first (upsertWriter.finish); this is for other callers
+        } catch (SQLException | RuntimeException e) {
+            fail(run, e);
+            return;
+        }
+        if (!run.finish(SyncRun.Status.OK, null, clock.instant())) {
             return;
         }
         if (run.kind() == SyncRun.Kind.REPLAY) {
@@ -154,7 +164,15 @@ public class RunLedger {
 
     /** Ends a run failed: the watermark stays, the checkpoint stays for the next run to resume from. */
     public void fail(SyncRun run, Throwable cause) {
-        if (run == null || !run.finish(SyncRun.Status.FAILED, describe(cause), clock.instant())) {
+        if (run == null) {
+            return;
+        }
+        try {
+            run.awaitCommitted(); // a batch still committing keeps the lock until it is done
+        } catch (SQLException | RuntimeException e) {
+            log.warn("{}: run {}: a batch committing when the run failed failed too: {}", run.module(), run.id(), describe(e));
+        }
+        if (!run.finish(SyncRun.Status.FAILED, describe(cause), clock.instant())) {
             return;
         }
         tx.executeWithoutResult(status -> {

@@ -5,9 +5,13 @@ import dev.crmmirror.mapping.ModuleMapping;
 import dev.crmmirror.zoho.Cursor;
 import dev.crmmirror.zoho.SyncPlan;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +47,7 @@ public final class SyncRun implements SyncPlan {
     private volatile String error;
     private volatile List<String> driftFields = List.of();
     private volatile boolean insertsDirectly;
+    private final AtomicReference<Committing> committing = new AtomicReference<>();
     private final RunObserver observer;
     private volatile Instant endedAt;
 
@@ -69,6 +74,57 @@ public final class SyncRun implements SyncPlan {
 
     void stopInsertingDirectly() {
         insertsDirectly = false;
+    }
+
+    /** A batch being committed while the next one streams: its end (COPY's completion, checkpoint, commit), its ids. */
+    private record Committing(Future<?> done, Set<String> ids) {
+    }
+
+    void committing(Future<?> batch, Set<String> ids) {
+        committing.set(new Committing(batch, ids));
+    }
+
+    /**
+     * Waits for the batch being committed if it holds the record {@code id}.
+     *
+     * @return false if that batch failed; {@link #awaitCommitted} throws its failure
+     */
+    boolean awaitCommittedIfHolding(String id) {
+        Committing batch = committing.get();
+        if (batch == null || !batch.ids().contains(id)) {
+            return true;
+        }
+        try {
+            batch.done().get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Waits for the batch being committed, if any; its failure is thrown here, to whoever goes on with the run. */
+    void awaitCommitted() throws SQLException {
+        Committing batch = committing.getAndSet(null);
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while a batch of " + module() + " was being committed", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException refused) {
+                throw refused;
+            }
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new SQLException("committing a batch of " + module() + " failed", e.getCause());
+        }
     }
 
     public UUID id() {

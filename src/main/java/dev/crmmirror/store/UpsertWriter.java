@@ -7,6 +7,7 @@ import dev.crmmirror.zoho.Cursor;
 import dev.crmmirror.zoho.DeletedPage;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -18,11 +19,15 @@ import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Writes mapped pages into the mirror, one transaction per batch: COPY the rows into a staging table, upsert
@@ -38,6 +43,11 @@ public class UpsertWriter {
 
     private final DataSource dataSource;
     private final Map<String, MirrorTable> tables = new ConcurrentHashMap<>();
+    private final ExecutorService committer = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "batch-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     public UpsertWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -47,8 +57,24 @@ public class UpsertWriter {
         List<MappedRecord> records = page.records();
         int size = run.settings().batchSize();
         for (int from = 0; from < records.size(); from += size) {
-            writeBatch(run, records.subList(from, Math.min(records.size(), from + size)));
+            List<MappedRecord> batch = records.subList(from, Math.min(records.size(), from + size));
+            if (run.insertsDirectly()) {
+                streamBatch(run, batch);
+            } else {
+                run.awaitCommitted();
+                writeBatch(run, batch);
+            }
         }
+    }
+
+    /** After a run's last page: its last batch is committed (or its failure thrown) before the run may close. */
+    public void finish(SyncRun run) throws SQLException {
+        run.awaitCommitted();
+    }
+
+    @PreDestroy
+    void close() {
+        committer.shutdown();
     }
 
     /** Marks the mirror rows of deleted records; a row edited after the deletion time stays live. */
@@ -76,6 +102,102 @@ public class UpsertWriter {
         }
     }
 
+    /**
+     * While a backfill's rows are new, a batch streams into the table on this thread, and its end (COPY's completion,
+     * the quarantine, the checkpoint, the commit) is awaited on a thread of its own while this one maps and streams the
+     * next batch on another connection. PostgreSQL then works through one batch's tail while the next one arrives,
+     * instead of idling at every batch boundary while the mapper waits for it. Batches still commit in order, each
+     * with its checkpoint and heartbeat. Two batches in flight never hold the same record: a row whose id the batch
+     * before still holds waits until that one is committed (else each could wait for the other, one in PostgreSQL,
+     * one here). Anything unusual (a row already there, a row PostgreSQL refuses, a lost lock) is left to
+     * {@link #writeBatch}, once the batch before is committed.
+     */
+    private void streamBatch(SyncRun run, List<MappedRecord> batch) throws SQLException {
+        MirrorTable table = table(run.mapping());
+        Sorted sorted = new Sorted(batch);
+        Set<String> ids = new HashSet<>();
+        Connection c = dataSource.getConnection();
+        PGCopyOutputStream copy = null;
+        long copied;
+        try {
+            c.setAutoCommit(false);
+            copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), table.copyIntoTable());
+            Iterable<MappedRecord.Row> rows = () -> new Iterator<>() {
+                private final Iterator<MappedRecord.Row> all = sorted.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public MappedRecord.Row next() {
+                    MappedRecord.Row row = all.next();
+                    String id = (String) row.values()[0];
+                    ids.add(id);
+                    if (!run.awaitCommittedIfHolding(id)) {
+                        throw new IllegalStateException("the batch before failed"); // thrown below by awaitCommitted
+                    }
+                    return row;
+                }
+            };
+            copied = stream(copy, rows, CopyEncoder.encoded(Instant.now().toString()), CopyEncoder.encoded(run.id().toString()));
+            copy.flush();
+            sorted.readAll(); // all mapping on this thread: the next batch may share the page's field order
+        } catch (SQLException | IOException | RuntimeException e) {
+            abandon(c, copy);
+            run.awaitCommitted();
+            writeBatch(run, batch);
+            return;
+        }
+        try {
+            run.awaitCommitted();
+        } catch (SQLException | RuntimeException e) {
+            abandon(c, copy);
+            throw e;
+        }
+        PGCopyOutputStream streamed = copy;
+        run.committing(committer.submit(() -> {
+            endBatch(run, batch, sorted, c, streamed, copied);
+            return null;
+        }), ids);
+    }
+
+    private void endBatch(SyncRun run, List<MappedRecord> batch, Sorted sorted, Connection c, PGCopyOutputStream copy, long copied)
+            throws SQLException {
+        try (c) {
+            try {
+                endCopy(copy);
+                quarantine(c, run, sorted.rejected);
+                commitBatch(c, run, sorted.checkpoint);
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    run.stopInsertingDirectly();
+                }
+                writeBatch(run, batch);
+                return;
+            }
+        }
+        run.written(copied, sorted.newest);
+        run.quarantined(sorted.rejected.size());
+    }
+
+    /** Rolls back and returns a connection whose batch is given up (its COPY, if started, ends with it). */
+    private static void abandon(Connection c, PGCopyOutputStream copy) {
+        try (c) {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            // the connection goes back to the pool, which checks it; the batch is retried the synchronous way
+        }
+    }
+
     private void writeBatch(SyncRun run, List<MappedRecord> batch) throws SQLException {
         MirrorTable table = table(run.mapping());
         Sorted sorted = new Sorted(batch);
@@ -83,14 +205,12 @@ public class UpsertWriter {
             c.setAutoCommit(false);
             long written;
             try {
-                openBatch(c, run);
                 written = sorted.iterator().hasNext() ? upsert(c, table, sorted, run) : 0;
             } catch (SQLException e) {
                 c.rollback();
                 if (!isDataError(e)) {
                     throw e;
                 }
-                heartbeat(c, run);
                 written = rowByRow(c, table, sorted.rows(), sorted.rejected, run);
             } catch (RuntimeException e) {
                 c.rollback();
@@ -99,8 +219,7 @@ public class UpsertWriter {
             try {
                 sorted.readAll(); // anything the writes above left unread: no reject may miss the quarantine
                 quarantine(c, run, sorted.rejected);
-                saveCheckpoint(c, run, sorted.checkpoint);
-                c.commit();
+                commitBatch(c, run, sorted.checkpoint);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -219,21 +338,48 @@ public class UpsertWriter {
 
     /** @return the rows copied */
     private static long copy(Connection c, String sql, Iterable<MappedRecord.Row> rows, byte[]... extraColumns) throws SQLException {
-        long copied = 0;
-        try (PGCopyOutputStream out = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql)) {
-            CopyEncoder encoder = new CopyEncoder(out);
-            for (MappedRecord.Row row : rows) {
-                encoder.row(row.values(), extraColumns);
-                copied++;
+        PGCopyOutputStream out = new PGCopyOutputStream(c.unwrap(PGConnection.class), sql);
+        long copied;
+        try {
+            copied = stream(out, rows, extraColumns);
+        } catch (IOException | RuntimeException e) {
+            try {
+                out.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
             }
-            encoder.flush();
-        } catch (IOException e) {
-            if (e.getCause() instanceof SQLException refused) {
-                throw refused;
+            if (e instanceof RuntimeException failed) {
+                throw failed;
             }
-            throw new SQLException("COPY failed: " + e.getMessage(), "08000", e);
+            throw refusal((IOException) e);
         }
+        endCopy(out);
         return copied;
+    }
+
+    /** @return the rows written into {@code out}, which is flushed but not closed */
+    private static long stream(PGCopyOutputStream out, Iterable<MappedRecord.Row> rows, byte[]... extraColumns) throws IOException {
+        long copied = 0;
+        CopyEncoder encoder = new CopyEncoder(out);
+        for (MappedRecord.Row row : rows) {
+            encoder.row(row.values(), extraColumns);
+            copied++;
+        }
+        encoder.flush();
+        return copied;
+    }
+
+    /** Ends a COPY: sends what is buffered and waits for PostgreSQL to accept or refuse the rows. */
+    private static void endCopy(PGCopyOutputStream out) throws SQLException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static SQLException refusal(IOException e) {
+        return e.getCause() instanceof SQLException refused ? refused : new SQLException("COPY failed: " + e.getMessage(), "08000", e);
     }
 
     /** Isolates the rows PostgreSQL refuses (each in a savepoint) and moves them to {@code rejected}. */
@@ -298,14 +444,18 @@ public class UpsertWriter {
     }
 
     /**
-     * A batch's transaction starts, in one round trip, with the lock's heartbeat (which also proves the run still
-     * holds the module) and without waiting for its WAL flush at commit. Its rows and its checkpoint commit together,
-     * so should PostgreSQL crash and lose the last batches, it loses their checkpoint with them and the next run
-     * fetches them again from Zoho: consistency is kept, only redone work is risked. The run's end (sync.runs, the
+     * A batch's transaction ends with the lock's heartbeat, which also proves the run still holds the module (and
+     * makes a run taking over wait for this commit), then its checkpoint. Taken at the end, the heartbeat's row lock
+     * is held only while commits go one after the other, never while a batch streams, so a batch in flight does not
+     * wait for the one committing. The commit does not wait for its WAL flush: its rows and its checkpoint commit
+     * together, so should PostgreSQL crash and lose the last batches, it loses their checkpoint with them and the next
+     * run fetches them again from Zoho: consistency is kept, only redone work is risked. The run's end (sync.runs, the
      * watermark) still commits durably, and flushes these batches with it.
      */
-    private static void openBatch(Connection c, SyncRun run) throws SQLException {
+    private static void commitBatch(Connection c, SyncRun run, Cursor checkpoint) throws SQLException {
         heartbeat(c, run, "SET LOCAL synchronous_commit TO off; " + HEARTBEAT);
+        saveCheckpoint(c, run, checkpoint);
+        c.commit();
     }
 
     static void heartbeat(Connection c, SyncRun run) throws SQLException {

@@ -14,6 +14,7 @@ import dev.crmmirror.zoho.Cursor;
 import dev.crmmirror.zoho.DeletedPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,6 +101,24 @@ class StoreTest {
     }
 
     @Test
+    @Timeout(60)
+    void aBackfillsBatchesInFlightTogetherNeverWaitForEachOtherOverARecordBothHold() throws Exception {
+        SyncRun run = ledger.open("Deals", null);
+        // pages written back to back, each batch committing while the next streams; 1 and 2 edited meanwhile: the
+        // second page finds 1 already in the mirror and is upserted instead, while the third one holds 2 too
+        writeOnly(run, page(deal("1", "2024-06-05T10:00:00Z", Map.of("Deal_Name", "old"))));
+        writeOnly(run, page(deal("1", "2024-06-05T10:00:01Z", Map.of("Deal_Name", "new")), deal("2", "2024-06-05T10:00:02Z", Map.of("Deal_Name", "old"))));
+        writeOnly(run, page(deal("3", "2024-06-05T10:00:03Z", Map.of()), deal("2", "2024-06-05T10:00:04Z", Map.of("Deal_Name", "new"))));
+        writer.finish(run);
+        ledger.close(run);
+
+        assertThat(jdbc.queryForList("SELECT id || ' ' || coalesce(deal_name, '-') FROM zoho.deals ORDER BY id", String.class))
+                .containsExactly("1 new", "2 new", "3 -");
+        assertThat(run.status()).isEqualTo(SyncRun.Status.OK);
+        assertThat(jdbc.queryForObject("SELECT records_written FROM sync.runs WHERE id = ?::uuid", Long.class, run.id().toString())).isEqualTo(5);
+    }
+
+    @Test
     void rowsPostgresRefusesAreQuarantinedAndTheRestOfTheBatchLands() throws Exception {
         SyncRun run = ledger.open("Deals", null);
         write(run, page(
@@ -171,7 +190,14 @@ class StoreTest {
         assertThat(run.deleted()).isEqualTo(1);
     }
 
+    /** A page written and committed, as the sync route has it once the run's pages are done. */
     private void write(SyncRun run, List<ObjectNode> records) throws Exception {
+        writeOnly(run, records);
+        writer.finish(run);
+    }
+
+    /** A page written: a backfill's last batch may still be committing on the writer's own thread. */
+    private void writeOnly(SyncRun run, List<ObjectNode> records) throws Exception {
         List<MappedRecord> mapped = records.stream().map(r -> {
             byte[] json = r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return mapper.map(deals, new dev.crmmirror.zoho.RawRecord(json, 0, json.length));
