@@ -8,6 +8,7 @@ import dev.crmmirror.zoho.DeletedPage;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -157,8 +158,15 @@ public class UpsertWriter {
             throw e;
         }
         PGCopyOutputStream streamed = copy;
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         run.committing(committer.submit(() -> {
-            endBatch(run, batch, sorted, c, streamed, copied);
+            // logs as part of the run (run_id, module)
+            MDC.setContextMap(logContext == null ? Map.of() : logContext);
+            try {
+                endBatch(run, batch, sorted, c, streamed, copied);
+            } finally {
+                MDC.clear();
+            }
             return null;
         }), ids);
     }
