@@ -119,6 +119,26 @@ class StoreTest {
     }
 
     @Test
+    void aBackfillBatchThatFailsWhileCommittingFailsTheRunWithoutItsRows() throws Exception {
+        SyncRun run = ledger.open("Deals", null);
+        jdbc.execute("ALTER TABLE sync.checkpoints RENAME TO checkpoints_away");
+        try {
+            writeOnly(run, page(deal("1", "2024-06-05T10:00:00Z", Map.of())));
+            assertThatThrownBy(() -> writeOnly(run, page(deal("2", "2024-06-05T10:00:01Z", Map.of()))))
+                    .as("the failure of the batch committing comes back to the next write").hasMessageContaining("sync.checkpoints");
+            writeOnly(run, page(deal("3", "2024-06-05T10:00:02Z", Map.of())));
+            assertThatThrownBy(() -> writer.finish(run)).as("and to the run's end").hasMessageContaining("sync.checkpoints");
+        } finally {
+            jdbc.execute("ALTER TABLE sync.checkpoints_away RENAME TO checkpoints");
+        }
+        ledger.fail(run, new IllegalStateException("the writes failed"));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM zoho.deals", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sync.locks", Long.class)).as("lock released").isZero();
+        assertThat(run.written()).isZero();
+    }
+
+    @Test
     void rowsPostgresRefusesAreQuarantinedAndTheRestOfTheBatchLands() throws Exception {
         SyncRun run = ledger.open("Deals", null);
         write(run, page(
