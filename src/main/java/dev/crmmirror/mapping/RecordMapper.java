@@ -99,7 +99,7 @@ public class RecordMapper {
                     continue;
                 }
                 if (field.kind() == FieldOrder.Kind.TEXT && token == JsonToken.VALUE_STRING) {
-                    Utf8Text text = Utf8Text.plain(raw.body(), raw.start() + (int) p.currentTokenLocation().getByteOffset(),
+                    Utf8Text text = Utf8Text.plain(raw.body(), at(p, raw),
                             field.placed().field().maxLength());
                     if (text != null) {
                         row[field.placed().column()] = text;
@@ -180,7 +180,7 @@ public class RecordMapper {
      * @return null when the columns are written
      */
     private static JsonNode lookup(JsonParser p, RawRecord raw, Object[] row, int at) throws IOException {
-        int open = raw.start() + (int) p.currentTokenLocation().getByteOffset();
+        int open = at(p, raw);
         Utf8Text id = null;
         Utf8Text name = null;
         boolean plain = true;
@@ -190,7 +190,7 @@ public class RecordMapper {
             boolean isId = key.equals("id");
             if (plain && (isId || key.equals("name"))) {
                 Utf8Text text = token == JsonToken.VALUE_STRING
-                        ? Utf8Text.plain(raw.body(), raw.start() + (int) p.currentTokenLocation().getByteOffset(), FieldMapping.DEFAULT_MAX_LENGTH)
+                        ? Utf8Text.plain(raw.body(), at(p, raw), FieldMapping.DEFAULT_MAX_LENGTH)
                         : null;
                 if (isId) {
                     id = text;
@@ -206,10 +206,15 @@ public class RecordMapper {
             row[at + 1] = name;
             return null;
         }
-        int end = raw.start() + (int) p.currentTokenLocation().getByteOffset() + 1;
+        int end = at(p, raw) + 1;
         try (JsonParser again = CoqlPage.JSON.createParser(raw.body(), open, end - open)) {
             return CoqlPage.JSON.readTree(again);
         }
+    }
+
+    /** Where the parser's current token starts in the page's body (the parser reads one record of it). */
+    private static int at(JsonParser p, RawRecord raw) {
+        return raw.start() + (int) p.currentTokenLocation().getByteOffset();
     }
 
     /** The current value as a node: scalars wrap what the parser read; lookups and lists become small trees. */

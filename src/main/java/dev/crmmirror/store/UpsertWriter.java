@@ -176,8 +176,7 @@ public class UpsertWriter {
         try (c) {
             try {
                 endCopy(copy);
-                quarantine(c, run, sorted.rejected);
-                commitBatch(c, run, sorted.checkpoint);
+                commitBatch(c, run, sorted);
             } catch (SQLException e) {
                 c.rollback();
                 if (!isDataError(e)) {
@@ -225,9 +224,7 @@ public class UpsertWriter {
                 throw e;
             }
             try {
-                sorted.readAll(); // anything the writes above left unread: no reject may miss the quarantine
-                quarantine(c, run, sorted.rejected);
-                commitBatch(c, run, sorted.checkpoint);
+                commitBatch(c, run, sorted);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -452,17 +449,19 @@ public class UpsertWriter {
     }
 
     /**
-     * A batch's transaction ends with the lock's heartbeat, which also proves the run still holds the module (and
-     * makes a run taking over wait for this commit), then its checkpoint. Taken at the end, the heartbeat's row lock
+     * A batch's transaction ends with its rejects quarantined, the lock's heartbeat, which also proves the run still
+     * holds the module (and makes a run taking over wait for this commit), then its checkpoint. Taken at the end, the heartbeat's row lock
      * is held only while commits go one after the other, never while a batch streams, so a batch in flight does not
      * wait for the one committing. The commit does not wait for its WAL flush: its rows and its checkpoint commit
      * together, so should PostgreSQL crash and lose the last batches, it loses their checkpoint with them and the next
      * run fetches them again from Zoho: consistency is kept, only redone work is risked. The run's end (sync.runs, the
      * watermark) still commits durably, and flushes these batches with it.
      */
-    private static void commitBatch(Connection c, SyncRun run, Cursor checkpoint) throws SQLException {
+    private static void commitBatch(Connection c, SyncRun run, Sorted batch) throws SQLException {
+        batch.readAll(); // anything the writes left unread: no reject may miss the quarantine
+        quarantine(c, run, batch.rejected);
         heartbeat(c, run, "SET LOCAL synchronous_commit TO off; " + HEARTBEAT);
-        saveCheckpoint(c, run, checkpoint);
+        saveCheckpoint(c, run, batch.checkpoint);
         c.commit();
     }
 
